@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * Periods. The calendar month (`2026-03`) is the unit every observation and profile is
+ * recorded in; quarters (`2026-Q1`) and years (`2026`) aggregate months.
+ */
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM, e.g. 2026-03');
+export type Month = z.infer<typeof Month>;
+
+export const Quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'Expected a quarter as YYYY-Qn, e.g. 2026-Q1');
+export type Quarter = z.infer<typeof Quarter>;
+
+export const Year = z.string().regex(/^\d{4}$/, 'Expected a year as YYYY, e.g. 2026');
+export type Year = z.infer<typeof Year>;
+
+export const Period = z.union([Month, Quarter, Year]);
+export type Period = z.infer<typeof Period>;
+
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+export function periodKind(period: Period): PeriodKind {
+  if (period.includes('-Q')) return 'quarter';
+  return period.length === 4 ? 'year' : 'month';
+}
+
+/** Months since the start of year 0, so that month arithmetic is integer arithmetic. */
+export function monthIndex(month: Month): number {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return year * 12 + (m - 1);
+}
+
+export function monthFromIndex(index: number): Month {
+  const year = Math.floor(index / 12);
+  const m = index - year * 12 + 1;
+  if (year < 0 || year > 9999) throw new RangeError(`Month index ${index} is outside years 0–9999`);
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+
+export function addMonths(month: Month, count: number): Month {
+  return monthFromIndex(monthIndex(month) + count);
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier). */
+export function monthsBetween(from: Month, to: Month): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+/** Every month from `from` to `to`, both included, in order. */
+export function monthRange(from: Month, to: Month): Month[] {
+  const start = monthIndex(from);
+  const end = monthIndex(to);
+  const months: Month[] = [];
+  for (let i = start; i <= end; i += 1) months.push(monthFromIndex(i));
+  return months;
+}
+
+export function quarterOf(month: Month): Quarter {
+  const q = Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1;
+  return `${month.slice(0, 4)}-Q${q}`;
+}
+
+export function yearOf(period: Period): Year {
+  return period.slice(0, 4);
+}
+
+/** The months a period covers: itself, the three of a quarter, or the twelve of a year. */
+export function monthsOf(period: Period): Month[] {
+  const year = period.slice(0, 4);
+  switch (periodKind(period)) {
+    case 'month':
+      return [period];
+    case 'quarter': {
+      const first = (Number(period.slice(6)) - 1) * 3 + 1;
+      return monthRange(
+        `${year}-${String(first).padStart(2, '0')}`,
+        `${year}-${String(first + 2).padStart(2, '0')}`,
+      );
+    }
+    case 'year':
+      return monthRange(`${year}-01`, `${year}-12`);
+  }
+}
+
+/** The month a UTC instant falls in. */
+export function monthOfDate(date: Date): Month {
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,10 @@
+export type * from './database.js';
+export { DataDirInUseError } from './data-dir-lock.js';
+export { DEMO_SEED, generateDemoData, type DemoData } from './demo/generate-demo-data.js';
+export { loadDemoData, type LoadDemoDataResult } from './demo/load-demo-data.js';
+export { migrateToLatest, MigrationError, migrations, type MigrateOptions } from './migrate.js';
+export { openDatabase, type DatabaseConfig, type DatabaseHandle } from './open-database.js';
+export { PGliteDialect } from './pglite-dialect.js';
+export { syncReferenceData } from './reference-data.js';
+export { findAreaByCode, findAreas, upsertAreas, type AreaFilter } from './repositories/areas.js';
+export { findOrganisations, insertOrganisations } from './repositories/organisations.js';

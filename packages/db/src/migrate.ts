@@ -1,0 +1,38 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './database.js';
+import * as areasAndOrganisations from './migrations/2026_11_26_001_areas_and_organisations.js';
+
+/**
+ * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
+ * list survives bundling and is checked by the compiler. Migrations only move forward.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_001_areas_and_organisations': areasAndOrganisations,
+};
+
+export interface MigrateOptions {
+  /** The schema that holds Kysely's own bookkeeping tables (tests give each run its own). */
+  schema?: string;
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/** Brings the database up to the latest migration; returns the names of those applied now. */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: MigrateOptions = {},
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,131 @@
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import type { Database } from './database.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import {
+  parseBigIntAsNumber,
+  parseDate,
+  parseNumeric,
+  pgliteParsers,
+  pgTypeOid,
+} from './type-parsers.js';
+
+export type DatabaseConfig =
+  | {
+      kind: 'pglite';
+      /** The application's data directory (PGlite keeps its files in `pglite/` inside); null keeps everything in memory. */
+      dataDir: string | null;
+      /** Start from a dump made with `dumpDataDir` instead of running initdb (tests). */
+      loadDataDir?: Blob;
+    }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Run every connection with this schema first on its search path (tests). */
+      schema?: string;
+    };
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: 'pglite' | 'postgres';
+  /** The embedded database itself, for what only PGlite can do (dumps); null on PostgreSQL. */
+  readonly pglite: PGlite | null;
+  /** Where the data lives, safe to log: never a password. */
+  readonly description: string;
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>;
+  /** Waits for running queries, checkpoints an embedded database, and releases it. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.kind === 'pglite' ? openPGlite(config) : openPostgres(config);
+}
+
+async function openPGlite(
+  config: Extract<DatabaseConfig, { kind: 'pglite' }>,
+): Promise<DatabaseHandle> {
+  const dataDir = config.dataDir === null ? null : resolve(config.dataDir);
+  const lock: DataDirLock | null = dataDir === null ? null : await acquireDataDirLock(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir === null ? {} : { dataDir: join(dataDir, 'pglite') }),
+      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+      parsers: pgliteParsers,
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    description: dataDir === null ? 'PGlite in memory' : `PGlite in ${join(dataDir, 'pglite')}`,
+    ping: async () => {
+      if (pglite.closed) throw new Error('The embedded database is closed');
+      await sql`select 1`.execute(db);
+    },
+    close: () => {
+      closing ??= (async () => {
+        try {
+          // The checkpoint goes through Kysely so that it waits for a running transaction.
+          if (!pglite.closed && dataDir !== null) await sql`checkpoint`.execute(db);
+          await db.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          await lock?.release();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+async function openPostgres(
+  config: Extract<DatabaseConfig, { kind: 'postgres' }>,
+): Promise<DatabaseHandle> {
+  const url = new URL(config.url);
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    ...(config.schema ? { options: `-c search_path=${schemaName(config.schema)}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === pgTypeOid.int8) return parseBigIntAsNumber;
+        if (oid === pgTypeOid.numeric) return parseNumeric;
+        if (oid === pgTypeOid.date) return parseDate;
+        return pg.types.getTypeParser(oid, format ?? 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind: 'postgres',
+    pglite: null,
+    description: `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}
+
+function schemaName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid schema name ${name}`);
+  return name;
+}

@@ -1,0 +1,7 @@
+export {
+  databaseKinds,
+  useTestDatabase,
+  type DatabaseKind,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from './test-database.js';
