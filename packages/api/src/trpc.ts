@@ -1,11 +1,11 @@
-import { isAppError } from '@prevention/core';
+import { apiLimits, isAppError } from '@prevention/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { Context } from './context.js';
 import { toClientError } from './error-formatter.js';
 
 /** The most operations one batched HTTP request may carry; the web client's link uses the same. */
-export const MAX_BATCH_SIZE = 20;
+export const MAX_BATCH_SIZE = apiLimits.maxBatchSize;
 
 const t = initTRPC.context<Context>().create({
   // Pinned rather than left to tRPC's NODE_ENV default: what a client sees never depends on how

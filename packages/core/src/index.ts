@@ -44,3 +44,4 @@ export {
   stricterSensitivity,
 } from './sensitivity.js';
 export { Organisation, OrganisationKind } from './organisation.js';
+export { apiLimits } from './api-limits.js';
