@@ -45,3 +45,15 @@ export {
 } from './sensitivity.js';
 export { Organisation, OrganisationKind } from './organisation.js';
 export { apiLimits } from './api-limits.js';
+export { PillarId } from './pillar.js';
+export {
+  FieldPath,
+  FieldSensitivity,
+  isWithheld,
+  orWithheld,
+  redactFields,
+  withheld,
+  Withheld,
+  type RedactionResult,
+} from './redaction.js';
+export { IsoDate, Severity, Signal, VerificationStatus } from './signal.js';
