@@ -61,11 +61,11 @@ const nodeCommon = {
   id: NodeId,
   title: LocalisedText,
   description: LocalisedText.optional(),
-  /** Relative weight among its siblings (means) and in its parent's coverage. Default 1. */
-  weight: z.number().min(0).max(1000).optional(),
+  /** Relative weight (> 0) among its siblings, in means and in the parent's coverage. Default 1. */
+  weight: z.number().gt(0).max(1000).optional(),
   /** The factor aᵢ of a `scaled-max` parent. Default 1. */
   scale: z.number().min(0).max(100).optional(),
-  /** Classes for this node's score, replacing the model's. */
+  /** Classes of this node's score (the model's classes apply to the root only). */
   classes: RiskClasses.optional(),
 };
 
@@ -132,6 +132,7 @@ export const RiskModel = z
     description: LocalisedText.optional(),
     /** Default least weighted share of present children for an inner node to have a score. */
     minCoverage: z.number().gt(0).max(1),
+    /** Classes of the root's score; other nodes have a class only if they declare their own. */
     classes: RiskClasses,
     root: RiskNode,
   })
