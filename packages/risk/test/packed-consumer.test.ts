@@ -114,7 +114,7 @@ describe('the packed packages, installed outside the workspace', () => {
       interaction: 17,
     });
     expect(output['preventionNodes']).toBeGreaterThan(60);
-  });
+  }, 60_000);
 
   it('type-checks a TypeScript consumer against the published declarations', () => {
     writeFileSync(join(project, 'example.ts'), exampleTs);
@@ -136,7 +136,7 @@ describe('the packed packages, installed outside the workspace', () => {
       }),
     );
     expect(() => run(process.execPath, [tsc, '-p', 'tsconfig.json'], project)).not.toThrow();
-  });
+  }, 120_000);
 
   it('installs the prevention-risk command', () => {
     writeFileSync(
@@ -151,5 +151,5 @@ describe('the packed packages, installed outside the workspace', () => {
     );
     expect(out.split('\n')[1]).toMatch(/^PHL,high,1\.0,5\.3,8\.3,/);
     expect(run(bin, ['--help'], project)).toContain('prevention-risk evaluate');
-  });
+  }, 60_000);
 });
