@@ -12,9 +12,13 @@ export {
   CountryCode,
   M49Region,
   PCode,
+  SubnationalUnit,
   countries,
+  countryArea,
+  countryOfArea,
   findCountry,
   m49Regions,
+  subnationalArea,
 } from './areas/area.js';
 export { m49Groups, type M49Group, type M49GroupCode } from './areas/m49-regions.js';
 export { Id, newId } from './id.js';
@@ -24,13 +28,23 @@ export {
   Quarter,
   Year,
   addMonths,
+  addPeriods,
+  addQuarters,
+  addYears,
+  comparePeriods,
+  monthBounds,
   monthFromIndex,
   monthIndex,
   monthOfDate,
   monthRange,
   monthsBetween,
   monthsOf,
+  periodContains,
   periodKind,
+  periodRange,
+  periodsBetween,
+  quarterFromIndex,
+  quarterIndex,
   quarterOf,
   yearOf,
   type PeriodKind,
@@ -57,3 +71,74 @@ export {
   type RedactionResult,
 } from './redaction.js';
 export { IsoDate, Severity, Signal, VerificationStatus } from './signal.js';
+export { Language, LocalisedText, languages, localise, rightToLeftLanguages } from './localised.js';
+export {
+  AgeGroup,
+  Count,
+  Disaggregation,
+  Sex,
+  SexAgeCounts,
+  ageGroupLabels,
+  ageGroups,
+  emptySexAgeCounts,
+  sexLabels,
+  sexes,
+  totalOf,
+} from './disaggregation.js';
+export {
+  Indicator,
+  IndicatorCode,
+  IndicatorUnit,
+  Normalisation,
+  Observation,
+  Polarity,
+  Reliability,
+  SdgIndicatorCode,
+  SdgTargetCode,
+  pillarOfIndicator,
+  sdgTargetOf,
+} from './indicator.js';
+export {
+  AggregateNode,
+  AggregationOperator,
+  IndicatorNode,
+  NodeId,
+  RiskClasses,
+  RiskModel,
+  RiskNode,
+  indicatorNode,
+  nodesOf,
+} from './risk-model.js';
+export {
+  ChoiceOption,
+  ChoiceValue,
+  FieldKey,
+  FieldSpec,
+  FormSectionSpec,
+  fieldKinds,
+  type FieldKind,
+} from './form/form-spec.js';
+export {
+  fieldSchema,
+  fieldSensitivityOf,
+  sectionSchema,
+  type FieldSpecBody,
+} from './form/form-schema.js';
+export {
+  defineFormSection,
+  field,
+  type FieldDefinition,
+  type FormSection,
+} from './form/form-builder.js';
+export {
+  composeAssessmentSections,
+  definePillarModule,
+  findSignalKind,
+  parseSignal,
+  sectionKey,
+  type ComposedAssessmentSections,
+  type DerivationContext,
+  type PillarModule,
+  type SignalKind,
+} from './pillar/pillar-module.js';
+export { schemaHasPath } from './pillar/schema-paths.js';

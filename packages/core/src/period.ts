@@ -90,3 +90,94 @@ export function monthsOf(period: Period): Month[] {
 export function monthOfDate(date: Date): Month {
   return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
+
+/** Quarters since the start of year 0, so that quarter arithmetic is integer arithmetic. */
+export function quarterIndex(quarter: Quarter): number {
+  return Number(quarter.slice(0, 4)) * 4 + (Number(quarter.slice(6)) - 1);
+}
+
+export function quarterFromIndex(index: number): Quarter {
+  const year = Math.floor(index / 4);
+  if (year < 0 || year > 9999)
+    throw new RangeError(`Quarter index ${index} is outside years 0–9999`);
+  return `${String(year).padStart(4, '0')}-Q${index - year * 4 + 1}`;
+}
+
+export function addQuarters(quarter: Quarter, count: number): Quarter {
+  return quarterFromIndex(quarterIndex(quarter) + count);
+}
+
+export function addYears(year: Year, count: number): Year {
+  const next = Number(year) + count;
+  if (next < 0 || next > 9999) throw new RangeError(`Year ${next} is outside years 0–9999`);
+  return String(next).padStart(4, '0');
+}
+
+/** The integer index of a period among the periods of its own kind. */
+function indexOf(period: Period): number {
+  switch (periodKind(period)) {
+    case 'month':
+      return monthIndex(period);
+    case 'quarter':
+      return quarterIndex(period);
+    case 'year':
+      return Number(period);
+  }
+}
+
+function fromIndex(kind: PeriodKind, index: number): Period {
+  switch (kind) {
+    case 'month':
+      return monthFromIndex(index);
+    case 'quarter':
+      return quarterFromIndex(index);
+    case 'year':
+      return addYears('0000', index);
+  }
+}
+
+/** `period` moved by `count` periods of its own kind: months, quarters or years. */
+export function addPeriods(period: Period, count: number): Period {
+  return fromIndex(periodKind(period), indexOf(period) + count);
+}
+
+function sameKind(from: Period, to: Period): PeriodKind {
+  const kind = periodKind(from);
+  if (periodKind(to) !== kind)
+    throw new RangeError(`Cannot compare a ${kind} (${from}) with a ${periodKind(to)} (${to})`);
+  return kind;
+}
+
+/** Whole periods from `from` to `to`, which must be of the same kind (negative when earlier). */
+export function periodsBetween(from: Period, to: Period): number {
+  sameKind(from, to);
+  return indexOf(to) - indexOf(from);
+}
+
+/** Every period from `from` to `to`, both included, in order; both must be of the same kind. */
+export function periodRange(from: Period, to: Period): Period[] {
+  const kind = sameKind(from, to);
+  const periods: Period[] = [];
+  for (let i = indexOf(from); i <= indexOf(to); i += 1) periods.push(fromIndex(kind, i));
+  return periods;
+}
+
+/** Orders periods of one kind chronologically, for `Array.prototype.sort`. */
+export function comparePeriods(a: Period, b: Period): number {
+  return periodsBetween(b, a);
+}
+
+/** The first and last month a period covers. */
+export function monthBounds(period: Period): { first: Month; last: Month } {
+  const months = monthsOf(period);
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) throw new RangeError(`Empty period ${period}`);
+  return { first, last };
+}
+
+/** Whether `month` falls within `period`. */
+export function periodContains(period: Period, month: Month): boolean {
+  const { first, last } = monthBounds(period);
+  return first <= month && month <= last;
+}

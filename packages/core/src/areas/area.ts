@@ -111,3 +111,84 @@ export function findCountry(code: string): Country | undefined {
 export const m49Regions: readonly M49Region[] = m49Groups
   .filter((g) => !('parent' in g))
   .map((g) => ({ code: g.code, name: g.name }));
+
+const countryByAlpha2: ReadonlyMap<string, Country> = new Map(countries.map((c) => [c.alpha2, c]));
+
+/**
+ * The country an area code belongs to: the country itself for an alpha-3 code, or the country
+ * whose alpha-2 code starts a P-code. Undefined when no UN member or observer state matches.
+ */
+export function countryOfArea(code: AreaCode): Country | undefined {
+  if (/^[A-Z]{3}$/.test(code)) return countryByCode.get(code);
+  return countryByAlpha2.get(code.slice(0, 2));
+}
+
+/** The `Area` record of a country: level 0, no parent, its M49 groups. */
+export function countryArea(country: Country): Area {
+  return {
+    code: country.code,
+    kind: 'country',
+    name: country.name,
+    parentCode: null,
+    adminLevel: 0,
+    region: country.region,
+    subRegion: country.subRegion,
+    intermediateRegion: country.intermediateRegion ?? null,
+  };
+}
+
+/**
+ * A sub-national unit as a country team declares it: its P-code, name, level and parent (the
+ * country for a first-level unit, otherwise the unit one level up). It inherits its country's
+ * M49 groups; the P-code must start with the country's alpha-2 code, and a parent P-code must
+ * be a prefix of the child's, as in the OCHA common operational datasets.
+ */
+export const SubnationalUnit = z
+  .object({
+    code: PCode,
+    name: z.string().min(1).max(200),
+    adminLevel: z.number().int().min(1).max(5),
+    parentCode: AreaCode,
+  })
+  .superRefine((unit, ctx) => {
+    const country = countryOfArea(unit.code);
+    if (!country) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: `No UN member or observer state has the alpha-2 code ${unit.code.slice(0, 2)}`,
+      });
+      return;
+    }
+    const parentIsCountry = unit.parentCode === country.code;
+    if (unit.adminLevel === 1 && !parentIsCountry) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parentCode'],
+        message: `A first-level unit's parent is its country, ${country.code}`,
+      });
+    }
+    if (unit.adminLevel > 1 && (parentIsCountry || !unit.code.startsWith(unit.parentCode))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parentCode'],
+        message: 'The parent of a unit below level 1 is a unit whose P-code prefixes its own',
+      });
+    }
+  });
+export type SubnationalUnit = z.infer<typeof SubnationalUnit>;
+
+/** The `Area` record of a sub-national unit, with its country's M49 groups. */
+export function subnationalArea(unit: SubnationalUnit): Area {
+  const parsed = SubnationalUnit.parse(unit);
+  const country = countryOfArea(parsed.code);
+  if (!country) throw new RangeError(`No country for P-code ${parsed.code}`);
+  return {
+    ...countryArea(country),
+    code: parsed.code,
+    kind: 'subnational',
+    name: parsed.name,
+    parentCode: parsed.parentCode,
+    adminLevel: parsed.adminLevel,
+  };
+}

@@ -1,0 +1,32 @@
+export {
+  CompiledRiskModel,
+  compileModel,
+  type Contribution,
+  type ModelEvaluation,
+  type ModelInputs,
+  type NodeScore,
+} from './engine.js';
+export { acceptedRange, normalise } from './normalise.js';
+export { aggregate, contributionsTo } from './operators.js';
+export { classify, informRiskClasses } from './classify.js';
+export { computeTrend, type Trend } from './trend.js';
+export { composeRiskModel, type ComposeOptions } from './compose.js';
+export { platformPillars, preventionRiskModel } from './models/prevention-model.js';
+export { informRiskModel } from './models/inform-model.js';
+export {
+  AggregationOperator,
+  RiskClasses,
+  RiskModel,
+  RiskNode,
+  composeAssessmentSections,
+  type AggregateNode,
+  type IndicatorNode,
+} from '@prevention/core';
+export { formatCsv, parseCsv } from './csv.js';
+export {
+  evaluateTable,
+  inputTemplate,
+  type TableError,
+  type TableOptions,
+  type TableResult,
+} from './evaluate-table.js';
