@@ -57,3 +57,17 @@ export {
   type RedactionResult,
 } from './redaction.js';
 export { IsoDate, Severity, Signal, VerificationStatus } from './signal.js';
+export {
+  Actor,
+  CountryScope,
+  Role,
+  countryOfArea,
+  globalScope,
+  hasAnyRole,
+  isCountryInScope,
+  isGlobalScope,
+  mayView,
+  requiresSecondFactor,
+  roles,
+  type ScopeLike,
+} from './access.js';
