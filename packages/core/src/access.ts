@@ -96,3 +96,21 @@ export function countryOfArea(areaCode: string): CountryCode | undefined {
   if (!/^[A-Z]{2}\d{2,12}$/.test(areaCode)) return undefined;
   return countryByAlpha2.get(areaCode.slice(0, 2))?.code;
 }
+
+/** A user as administrators see and manage them; credentials never leave the server. */
+export const UserAccount = z.object({
+  id: Id,
+  email: z.email().max(254),
+  displayName: z.string().min(1).max(200),
+  roles: Actor.shape.roles,
+  scope: CountryScope,
+  clearance: Sensitivity,
+  /** Whether a TOTP second factor is enrolled. */
+  secondFactor: z.boolean(),
+  disabled: z.boolean(),
+  /** Created by demo mode with a published password; production refuses to start while any exist. */
+  demo: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type UserAccount = z.infer<typeof UserAccount>;

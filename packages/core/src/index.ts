@@ -69,5 +69,6 @@ export {
   mayView,
   requiresSecondFactor,
   roles,
+  UserAccount,
   type ScopeLike,
 } from './access.js';
