@@ -106,6 +106,8 @@ export interface UserSessionTable {
   stage: 'second-factor' | 'active';
   /** A TOTP secret being enrolled in this session, encrypted; moved to the user once confirmed. */
   pending_totp_secret: string | null;
+  /** Whether the second factor was checked when this session began. */
+  second_factor_verified: Generated<boolean>;
   created_at: Date;
   last_seen_at: Date;
   /** The absolute end of the session, whatever its activity. */

@@ -38,6 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       col.notNull().check(sql`stage in ('second-factor', 'active')`),
     )
     .addColumn('pending_totp_secret', 'text')
+    .addColumn('second_factor_verified', 'boolean', (col) => col.notNull().defaultTo(false))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull())
     .addColumn('last_seen_at', 'timestamptz', (col) => col.notNull())
     .addColumn('expires_at', 'timestamptz', (col) => col.notNull())

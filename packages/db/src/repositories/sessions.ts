@@ -9,6 +9,8 @@ export interface Session {
   stage: UserSessionRow['stage'];
   /** A TOTP secret being enrolled, encrypted. */
   pendingTotpSecret: string | null;
+  /** Whether the second factor was checked when this session began. */
+  secondFactorVerified: boolean;
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -20,6 +22,7 @@ export interface NewSession {
   userId: string;
   stage: UserSessionRow['stage'];
   pendingTotpSecret?: string | null;
+  secondFactorVerified?: boolean;
   now: Date;
   expiresAt: Date;
 }
@@ -33,6 +36,7 @@ export async function insertSession(db: Kysely<Database>, session: NewSession): 
       user_id: session.userId,
       stage: session.stage,
       pending_totp_secret: session.pendingTotpSecret ?? null,
+      second_factor_verified: session.secondFactorVerified ?? false,
       created_at: session.now,
       last_seen_at: session.now,
       expires_at: session.expiresAt,
@@ -140,6 +144,7 @@ function toSession(row: UserSessionRow): Session {
     userId: row.user_id,
     stage: row.stage,
     pendingTotpSecret: row.pending_totp_secret,
+    secondFactorVerified: row.second_factor_verified,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,

@@ -4,8 +4,8 @@ import type { Database, SignInAttemptTable } from '../database.js';
 export type SignInOutcome = SignInAttemptTable['outcome'];
 
 /**
- * Records a sign-in attempt before it is checked, and returns its id and how many unsuccessful
- * attempts (this one included) the account and the address have made since `since`. Because the
+ * Records a sign-in attempt before it is checked, and returns its id and how many failed or
+ * unsettled attempts (this one included) the account and the address have made since `since`. Because the
  * attempt is written before the count is read, concurrent attempts — a batch of twenty calls in
  * one HTTP request, say — each see the ones written before them, and no more than the limit can
  * get through to the password check.
@@ -47,7 +47,8 @@ export async function recordSignInAttempt(
       eb.fn.countAll<number>().filterWhere('address', '=', attempt.address).as('address_failures'),
     ])
     .where('attempted_at', '>=', since)
-    .where('outcome', '!=', 'succeeded')
+    // Refused (throttled) calls do not count, so a lock-out ends one window after the last real try.
+    .where('outcome', 'in', ['pending', 'failed'])
     .where((eb) =>
       eb.or([eb('account', '=', attempt.account), eb('address', '=', attempt.address)]),
     )
