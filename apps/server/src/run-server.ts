@@ -1,6 +1,12 @@
 import pino from 'pino';
 import type { Config } from './env.js';
-import { migrate, openConfiguredDatabase, seedDemoData } from './prepare-database.js';
+import {
+  checkProductionDatabase,
+  migrate,
+  openConfiguredDatabase,
+  seedDemoData,
+} from './prepare-database.js';
+import { securitySettings } from './security-settings.js';
 import { createServer } from './server.js';
 import { serverVersion } from './version.js';
 
@@ -18,7 +24,8 @@ export async function runServer(config: Config): Promise<RunningServer> {
   try {
     log.info({ database: database.description, mode: config.APP_MODE }, 'opening the database');
     await migrate(database, log);
-    if (config.APP_MODE === 'demo') await seedDemoData(database, log);
+    if (config.APP_MODE === 'demo') await seedDemoData(database, securitySettings(config), log);
+    else await checkProductionDatabase(database, log);
     server = await createServer({ config, database, version: serverVersion });
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);

@@ -125,7 +125,7 @@ describe.each(databaseKinds())('sessions on %s', (kind) => {
     const start = new Date();
     const { session, tokenHash } = await openSession(start);
     const later = new Date(start.getTime() + minutes(20));
-    await touchSession(database.db, session.id, later, minutes(1));
+    await touchSession(database.db, session, later, minutes(1));
     expect(
       await findLiveSession(database.db, tokenHash, new Date(later.getTime() + minutes(29)), idle),
     ).toBeDefined();
@@ -138,7 +138,7 @@ describe.each(databaseKinds())('sessions on %s', (kind) => {
     const start = new Date();
     const { session, tokenHash } = await openSession(start, minutes(60));
     const almost = new Date(start.getTime() + minutes(59));
-    await touchSession(database.db, session.id, almost, 0);
+    await touchSession(database.db, session, almost, 0);
     expect(await findLiveSession(database.db, tokenHash, almost, idle)).toBeDefined();
     expect(
       await findLiveSession(database.db, tokenHash, new Date(start.getTime() + minutes(61)), idle),

@@ -65,7 +65,7 @@ export async function readSessionState(
   );
   if (!found) return { kind: 'none' };
   if (found.session.stage === 'second-factor') return { kind: 'second-factor', ...found };
-  await touchSession(deps.db, found.session.id, now, touchGranularityMs);
+  await touchSession(deps.db, found.session, now, touchGranularityMs);
   return { kind: 'active', ...found, actor: actorFor(found.user, found.session) };
 }
 

@@ -1,7 +1,7 @@
 import type { UserAccount } from '@prevention/core';
 import type { Kysely } from 'kysely';
-import type { Database, UserSessionRow } from '../database.js';
-import { findUserById } from './users.js';
+import type { AppUserRow, Database, UserSessionRow } from '../database.js';
+import { toUserAccount } from './users.js';
 
 export interface Session {
   id: string;
@@ -60,6 +60,7 @@ export async function findLiveSession(
     .selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .selectAll('user_session')
+    .select(userColumns)
     .where('user_session.token_hash', '=', tokenHash)
     .where('user_session.ended_at', 'is', null)
     .where('user_session.expires_at', '>', now)
@@ -67,17 +68,77 @@ export async function findLiveSession(
     .where('app_user.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const user = await findUserById(db, row.user_id);
-  return user ? { session: toSession(row), user } : undefined;
+  return { session: toSession(row), user: toUserAccount(userOf(row)) };
 }
 
-/** Marks a session as active now; skipped when it was marked less than `granularityMs` ago. */
+/** The user's columns, renamed so they do not collide with the session's in one row. */
+const userColumns = [
+  'app_user.email as u_email',
+  'app_user.display_name as u_display_name',
+  'app_user.roles as u_roles',
+  'app_user.scope as u_scope',
+  'app_user.clearance as u_clearance',
+  'app_user.totp_secret as u_totp_secret',
+  'app_user.disabled_at as u_disabled_at',
+  'app_user.is_demo as u_is_demo',
+  'app_user.created_at as u_created_at',
+  'app_user.updated_at as u_updated_at',
+] as const;
+
+function userOf(
+  row: UserSessionRow & {
+    u_email: string;
+    u_display_name: string;
+    u_roles: AppUserRow['roles'];
+    u_scope: AppUserRow['scope'];
+    u_clearance: AppUserRow['clearance'];
+    u_totp_secret: string | null;
+    u_disabled_at: Date | null;
+    u_is_demo: boolean;
+    u_created_at: Date;
+    u_updated_at: Date;
+  },
+): Pick<
+  AppUserRow,
+  | 'id'
+  | 'email'
+  | 'display_name'
+  | 'roles'
+  | 'scope'
+  | 'clearance'
+  | 'totp_secret'
+  | 'disabled_at'
+  | 'is_demo'
+  | 'created_at'
+  | 'updated_at'
+> {
+  return {
+    id: row.user_id,
+    email: row.u_email,
+    display_name: row.u_display_name,
+    roles: row.u_roles,
+    scope: row.u_scope,
+    clearance: row.u_clearance,
+    totp_secret: row.u_totp_secret,
+    disabled_at: row.u_disabled_at,
+    is_demo: row.u_is_demo,
+    created_at: row.u_created_at,
+    updated_at: row.u_updated_at,
+  };
+}
+
+/**
+ * Marks a session as active now. Skipped, without a query, when it was marked less than
+ * `granularityMs` ago: most requests then cost no write.
+ */
 export async function touchSession(
   db: Kysely<Database>,
-  id: string,
+  session: Pick<Session, 'id' | 'lastSeenAt'>,
   now: Date,
   granularityMs: number,
 ): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() < granularityMs) return;
+  const id = session.id;
   await db
     .updateTable('user_session')
     .set({ last_seen_at: now })

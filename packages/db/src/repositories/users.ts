@@ -221,7 +221,23 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
   return Number(count);
 }
 
-function toUserAccount(row: AppUserRow): UserAccount {
+/** Maps the columns of a user row that describe the account (not the credentials). */
+export function toUserAccount(
+  row: Pick<
+    AppUserRow,
+    | 'id'
+    | 'email'
+    | 'display_name'
+    | 'roles'
+    | 'scope'
+    | 'clearance'
+    | 'totp_secret'
+    | 'disabled_at'
+    | 'is_demo'
+    | 'created_at'
+    | 'updated_at'
+  >,
+): UserAccount {
   return {
     id: row.id,
     email: row.email,
