@@ -1,13 +1,14 @@
 import { Actor, CountryScope, Role, Sensitivity, UserAccount } from '@prevention/core';
 import { z } from 'zod';
 import { TypedPassword } from '../auth/passwords.js';
+import { safeText } from '../input-schemas.js';
 import { demoAccounts } from '../services/demo-users.js';
 import { currentSession, signIn, signOut, verifySecondFactor } from '../services/sessions.js';
 import { publicProcedure, router } from '../trpc.js';
 
 export const ZSignInRequest = z.object({
   // Not judged as an address: anything typed is simply an account that does not exist.
-  email: z.string().trim().min(1).max(254),
+  email: safeText(1, 254).transform((email) => email.trim()),
   password: TypedPassword,
 });
 
