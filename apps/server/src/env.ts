@@ -71,7 +71,7 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   TRUST_PROXY: trustProxy.default(false),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -114,3 +114,9 @@ export const UserAccount = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type UserAccount = z.infer<typeof UserAccount>;
+
+/**
+ * Passwords are 8 to 256 characters (Unicode code points), kept exactly as typed: no trimming, no
+ * composition rules (NIST SP 800-63B). The server also refuses the most common ones.
+ */
+export const passwordRules = Object.freeze({ minLength: 8, maxLength: 256 });

@@ -67,6 +67,7 @@ export {
   isCountryInScope,
   isGlobalScope,
   mayView,
+  passwordRules,
   requiresSecondFactor,
   roles,
   UserAccount,

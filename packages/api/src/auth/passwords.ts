@@ -1,4 +1,5 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { passwordRules } from '@prevention/core';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
 
@@ -34,8 +35,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** Passwords are 8 to 256 characters, counted as Unicode code points, and kept exactly as typed. */
-export const passwordLength = { min: 8, max: 256 } as const;
+const passwordLength = { min: passwordRules.minLength, max: passwordRules.maxLength };
 
 /**
  * The most common passwords of the zxcvbn list (about 49,000 from public breach corpora, shipped
