@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Config } from './env.js';
+import { startHousekeeping } from './housekeeping.js';
 import {
   checkProductionDatabase,
   migrate,
@@ -29,6 +30,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
     server = await createServer({ config, database, version: serverVersion });
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
+    const housekeeping = startHousekeeping(database, log);
     const running = server;
     let stopping: Promise<void> | undefined;
     return {
@@ -36,6 +38,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
       shutdown: (reason) => {
         stopping ??= (async () => {
           log.info({ reason }, 'shutting down: finishing requests in flight');
+          housekeeping.stop();
           try {
             await running.stop();
           } finally {

@@ -2,6 +2,7 @@ import { newId } from '@prevention/core';
 import { describe, expect, it } from 'vitest';
 import {
   claimTotpStep,
+  deleteStaleSessions,
   countDemoUsers,
   endSession,
   endUserSessions,
@@ -154,6 +155,16 @@ describe.each(databaseKinds())('sessions on %s', (kind) => {
     const disabled = await openSession(now);
     await updateUser(database.db, disabled.user.id, { disabled: true }, now);
     expect(await findLiveSession(database.db, disabled.tokenHash, now, idle)).toBeUndefined();
+  });
+
+  it('forgets sessions that ended or expired before a given time, and only those', async () => {
+    const now = new Date();
+    const ended = await openSession(now);
+    await endSession(database.db, ended.session.id, 'sign-out', now);
+    const live = await openSession(now);
+    expect(await deleteStaleSessions(database.db, new Date(now.getTime() + 1))).toBeGreaterThan(0);
+    expect(await findLiveSession(database.db, live.tokenHash, now, idle)).toBeDefined();
+    expect(await deleteStaleSessions(database.db, new Date(now.getTime() + 1))).toBe(0);
   });
 
   it("ends all of a user's sessions at once", async () => {
