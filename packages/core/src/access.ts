@@ -87,11 +87,11 @@ export function requiresSecondFactor(clearance: Sensitivity): boolean {
 const countryByAlpha2: ReadonlyMap<string, Country> = new Map(countries.map((c) => [c.alpha2, c]));
 
 /**
- * The country an area belongs to: the country itself, or, for a sub-national unit, the country
- * whose ISO alpha-2 code begins its P-code (`AF01` is in Afghanistan). Undefined when the code
- * names no country.
+ * The country code an area belongs to: the country itself, or, for a sub-national unit, the
+ * country whose ISO alpha-2 code begins its P-code (`AF01` is in Afghanistan). Undefined when the
+ * code names no country or is not well formed. Scoping compares these codes.
  */
-export function countryOfArea(areaCode: string): CountryCode | undefined {
+export function countryCodeOfArea(areaCode: string): CountryCode | undefined {
   if (CountryCode.safeParse(areaCode).success) return areaCode;
   if (!/^[A-Z]{2}\d{2,12}$/.test(areaCode)) return undefined;
   return countryByAlpha2.get(areaCode.slice(0, 2))?.code;

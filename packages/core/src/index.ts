@@ -61,7 +61,7 @@ export {
   Actor,
   CountryScope,
   Role,
-  countryOfArea,
+  countryCodeOfArea,
   globalScope,
   hasAnyRole,
   isCountryInScope,

@@ -4,7 +4,7 @@ import {
   Actor,
   countries,
   CountryScope,
-  countryOfArea,
+  countryCodeOfArea,
   hasAnyRole,
   isCountryInScope,
   mayView,
@@ -75,17 +75,17 @@ describe('actors', () => {
   });
 });
 
-describe('countryOfArea', () => {
+describe('countryCodeOfArea', () => {
   it('finds the country of a country and of a P-code', () => {
-    expect(countryOfArea('SDN')).toBe('SDN');
-    expect(countryOfArea('SD01')).toBe('SDN');
-    expect(countryOfArea('ML0101')).toBe('MLI');
+    expect(countryCodeOfArea('SDN')).toBe('SDN');
+    expect(countryCodeOfArea('SD01')).toBe('SDN');
+    expect(countryCodeOfArea('ML0101')).toBe('MLI');
   });
 
   it('finds no country for codes that name none', () => {
-    expect(countryOfArea('XXX')).toBeUndefined();
-    expect(countryOfArea('ZZ01')).toBeUndefined();
-    expect(countryOfArea('sd01')).toBeUndefined();
-    expect(countryOfArea('')).toBeUndefined();
+    expect(countryCodeOfArea('XXX')).toBeUndefined();
+    expect(countryCodeOfArea('ZZ01')).toBeUndefined();
+    expect(countryCodeOfArea('sd01')).toBeUndefined();
+    expect(countryCodeOfArea('')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import {
   AppError,
-  countryOfArea,
+  countryCodeOfArea,
   isCountryInScope,
   mayView,
   newId,
@@ -38,7 +38,7 @@ export async function createSignal(
   actor: Actor,
   input: NewSignal,
 ): Promise<SignalView> {
-  const countryCode = countryOfArea(input.areaCode);
+  const countryCode = countryCodeOfArea(input.areaCode);
   if (!countryCode || !(await findAreaByCode(ctx.db, input.areaCode))) {
     throw new AppError('BAD_REQUEST', 'There is no area with this code.', {
       issues: [{ path: ['areaCode'], message: 'There is no area with this code.' }],

@@ -1,4 +1,4 @@
-import { countryOfArea, newId, type Signal, type UserAccount } from '@prevention/core';
+import { countryCodeOfArea, newId, type Signal, type UserAccount } from '@prevention/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { insertSignal, type SignalRecord } from '../repositories/signals.js';
@@ -55,7 +55,7 @@ export function createTestSignal(
   overrides: Partial<Signal> = {},
 ): Promise<SignalRecord> {
   const signal = testSignal(overrides);
-  const countryCode = countryOfArea(signal.areaCode);
+  const countryCode = countryCodeOfArea(signal.areaCode);
   if (!countryCode) throw new Error(`No country for the area ${signal.areaCode}`);
   return insertSignal(db, signal, { countryCode, createdBy, now: new Date() });
 }
