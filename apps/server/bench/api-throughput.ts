@@ -1,11 +1,15 @@
 /**
  * API throughput: a tRPC read procedure that reads one row from the database, through the real
- * server, against a bare Fastify JSON route measured in the same run on the same machine.
+ * server with a signed-in session (so the session lookup, CSRF checks, security headers and rate
+ * limiting are included), against a bare Fastify JSON route measured in the same run.
  * Run with `pnpm bench` (or `pnpm --filter @prevention/server bench`). BENCH_SECONDS sets the
  * duration of each measurement (default 5); BENCH_DATABASE_URL adds a run on PostgreSQL.
  */
 import autocannon from 'autocannon';
+import { hashPassword, owaspArgon2id } from '@prevention/api';
+import { newId } from '@prevention/core';
 import {
+  insertUser,
   migrateToLatest,
   openDatabase,
   syncReferenceData,
@@ -25,10 +29,14 @@ interface Measurement {
   errors: number;
 }
 
-async function measure(label: string, url: string): Promise<Measurement> {
+async function measure(
+  label: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Measurement> {
   // A short warm-up lets the JIT and the database caches settle before the measured run.
-  await autocannon({ url, connections, duration: 1 });
-  const result = await autocannon({ url, connections, duration: seconds });
+  await autocannon({ url, connections, duration: 1, headers });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     label,
     requestsPerSecond: result.requests.average,
@@ -65,19 +73,48 @@ async function trpcRead(
       LOG_LEVEL: 'silent',
       BODY_LIMIT_BYTES: 1 << 20,
       WEB_ROOT: '/nonexistent',
+      TRUST_PROXY: false,
+      RATE_LIMIT_PER_MINUTE: 1_000_000,
+      APP_SECRET: 'bench-secret-that-is-long-enough-to-derive-keys',
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
     },
     database,
     version: 'bench',
   });
   const url = await server.start();
   try {
+    const headers = { cookie: await signedInCookie(database, url), 'x-prevention-client': 'bench' };
     const input = encodeURIComponent(JSON.stringify({ code: 'SDN' }));
-    return await measure(label, `${url}/trpc/areas.byCode?input=${input}`);
+    return await measure(label, `${url}/trpc/areas.byCode?input=${input}`, headers);
   } finally {
     await server.stop();
     if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
     await database.close();
   }
+}
+
+/** A user signed in over HTTP: the read is measured with its session, as a browser makes it. */
+async function signedInCookie(database: DatabaseHandle, url: string): Promise<string> {
+  const password = 'bench password for one user';
+  await insertUser(database.db, {
+    id: newId(),
+    email: 'bench@example.org',
+    displayName: 'Benchmark',
+    roles: ['hq-planner'],
+    scope: { kind: 'global' },
+    clearance: 'restricted',
+    passwordHash: await hashPassword(password, owaspArgon2id),
+    now: new Date(),
+  });
+  const response = await fetch(`${url}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-prevention-client': 'bench', origin: url },
+    body: JSON.stringify({ email: 'bench@example.org', password }),
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
+  return cookie;
 }
 
 const results: Measurement[] = [];

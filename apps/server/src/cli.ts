@@ -1,20 +1,41 @@
 #!/usr/bin/env node
-import { DataDirInUseError, MigrationError } from '@prevention/db';
+import { demoPassword } from '@prevention/api';
+import { DataDirInUseError, MigrationError, type DatabaseHandle } from '@prevention/db';
 import pino from 'pino';
+import { CommandError, createAdmin, verifyAudit } from './admin-commands.js';
 import { ConfigError, loadConfig, type Config } from './env.js';
-import { migrate, openConfiguredDatabase, seedDemoData } from './prepare-database.js';
+import {
+  migrate,
+  openConfiguredDatabase,
+  ProductionRefusedError,
+  seedDemoData,
+} from './prepare-database.js';
 import { runServer } from './run-server.js';
+import { securitySettings } from './security-settings.js';
 
 const usage = `Usage: prevention <command>
 
 Commands:
-  start     migrate the database, load the demo data in demo mode, and serve the app and API
-  migrate   bring the database schema and reference data up to date, then exit
-  seed      migrate, then load the deterministic demo data set (once), then exit
-  help      show this text
+  start                        migrate the database, load the demo data and demo users in demo
+                               mode, and serve the app and API
+  migrate                      bring the database schema and reference data up to date, then exit
+  seed                         migrate, then load the demo data set and demo users (once), then exit
+  create-admin <email> <name>  migrate, then create an administrator; the password is asked for,
+                               or read from standard input when piped
+  verify-audit                 recompute the audit log's hash chain and name the first entry that
+                               does not match (exit code 1)
+  help                         show this text
 
 Configuration comes from environment variables; see the README's configuration table.
 `;
+
+const argumentCounts: Record<string, number> = {
+  start: 0,
+  migrate: 0,
+  seed: 0,
+  'create-admin': 2,
+  'verify-audit': 0,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
@@ -22,13 +43,33 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
-  if (rest.length > 0 || !['start', 'migrate', 'seed'].includes(command)) {
-    process.stderr.write(`Unknown command or argument: ${argv.join(' ')}\n\n${usage}`);
+  if (argumentCounts[command] !== rest.length) {
+    process.stderr.write(`Unknown command or wrong arguments: ${argv.join(' ')}\n\n${usage}`);
     return 2;
   }
   const config = loadConfig();
-  if (command === 'start') return start(config);
-  return runOnce(config, command === 'seed');
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'create-admin':
+      return withDatabase(config, true, async (database) => {
+        const [email = '', name = ''] = rest;
+        process.stdout.write(await createAdmin(database, config, email, name));
+        return 0;
+      });
+    case 'verify-audit':
+      return withDatabase(config, false, (database) =>
+        verifyAudit(database, {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+        }),
+      );
+    default:
+      return withDatabase(config, true, async (database, log) => {
+        if (command === 'seed') await seedDemoData(database, securitySettings(config), log);
+        return 0;
+      });
+  }
 }
 
 async function start(config: Config): Promise<number> {
@@ -36,7 +77,10 @@ async function start(config: Config): Promise<number> {
   if (config.APP_MODE === 'demo') {
     process.stderr.write(
       `\n  Integrated Prevention Platform (demo mode) is running at ${server.url}\n` +
-        `  The demo data set is loaded. Press Ctrl-C to stop.\n\n`,
+        `  The demo data set is loaded. Sign in as admin@demo.example, hq-planner@demo.example,\n` +
+        `  field-officer@demo.example, team-lead@demo.example, reviewer@demo.example or\n` +
+        `  partner@demo.example with the password "${demoPassword}"; accounts with confidential\n` +
+        `  clearance also enter the code shown on the sign-in page. Press Ctrl-C to stop.\n\n`,
     );
   }
   return new Promise<number>((resolve) => {
@@ -68,13 +112,17 @@ async function start(config: Config): Promise<number> {
   });
 }
 
-async function runOnce(config: Config, seed: boolean): Promise<number> {
+/** Runs a one-off command on the database (migrated first, unless only reading), then closes it. */
+async function withDatabase(
+  config: Config,
+  migrateFirst: boolean,
+  run: (database: DatabaseHandle, log: pino.Logger) => Promise<number>,
+): Promise<number> {
   const log = pino({ level: config.LOG_LEVEL });
   const database = await openConfiguredDatabase(config);
   try {
-    await migrate(database, log);
-    if (seed) await seedDemoData(database, log);
-    return 0;
+    if (migrateFirst) await migrate(database, log);
+    return await run(database, log);
   } finally {
     await database.close();
   }
@@ -88,7 +136,12 @@ function describe(error: unknown): string {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirInUseError ||
+      error instanceof CommandError ||
+      error instanceof ProductionRefusedError
+    ) {
       process.stderr.write(`${error.message}\n`);
     } else {
       process.stderr.write(`prevention: ${describe(error)}\n`);

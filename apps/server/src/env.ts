@@ -11,6 +11,22 @@ const port = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+/** The APP_SECRET of demo mode: published, so production refuses it. */
+export const demoAppSecret = 'demo-mode-only-secret-published-in-the-readme';
+
+/** `TRUST_PROXY`: whom to believe about the client's address and protocol (X-Forwarded-*). */
+const trustProxy = z.string().transform((value, ctx): boolean | string => {
+  const text = value.trim();
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^[0-9a-fA-F.:/, ]+$/.test(text) && /[.:]/.test(text)) return text;
+  ctx.addIssue({
+    code: 'custom',
+    message: "must be 'false', 'true' or a comma-separated list of proxy addresses (CIDR allowed)",
+  });
+  return z.NEVER;
+});
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1, 'must not be empty').default('localhost'),
@@ -38,6 +54,24 @@ const EnvSchema = z.object({
     .string()
     .min(1)
     .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  APP_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)')
+    .default(demoAppSecret),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  TRUST_PROXY: trustProxy.default(false),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -53,12 +87,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const result = EnvSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.APP_MODE === 'production' && result.data.APP_SECRET === demoAppSecret) {
+      return failWith([
+        '  APP_SECRET must be set to a secret of your own in production mode (the default is published)',
+      ]);
+    }
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     const value = present[name];
     const shown =
-      name === 'DATABASE_URL' || value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+      name === 'DATABASE_URL' || name === 'APP_SECRET' || value === undefined
+        ? ''
+        : ` (got ${JSON.stringify(value)})`;
     return `  ${name} ${issue.message}${shown}`;
   });
   return failWith(problems);

@@ -1,4 +1,7 @@
+import { demoPassword, demoUsers, ensureDemoUsers, type SecuritySettings } from '@prevention/api';
 import {
+  countDemoUsers,
+  countUsers,
   generateDemoData,
   loadDemoData,
   migrateToLatest,
@@ -27,8 +30,12 @@ export async function migrate(database: DatabaseHandle, log: Logger): Promise<vo
   log.debug({ countries }, 'reference data up to date');
 }
 
-/** The demo data set, loaded once; a later run finds it and leaves it alone. */
-export async function seedDemoData(database: DatabaseHandle, log: Logger): Promise<void> {
+/** The demo data set and the demo users, loaded once; a later run finds them and leaves them. */
+export async function seedDemoData(
+  database: DatabaseHandle,
+  security: SecuritySettings,
+  log: Logger,
+): Promise<void> {
   const result = await loadDemoData(database.db, generateDemoData());
   if (result.loaded) {
     log.info(
@@ -37,5 +44,44 @@ export async function seedDemoData(database: DatabaseHandle, log: Logger): Promi
     );
   } else {
     log.info('the demo data set is already loaded');
+  }
+  const created = await ensureDemoUsers({
+    db: database.db,
+    security,
+    now: () => new Date(),
+    requestId: 'seed',
+  });
+  if (created.length > 0) log.info({ users: created }, `created ${created.length} demo users`);
+  log.info(
+    { users: demoUsers.map((user) => user.email), password: demoPassword },
+    `demo mode: sign in as any demo user (e.g. admin@demo.example) with the password "${demoPassword}"; ` +
+      'users with confidential clearance also enter the code the sign-in page shows',
+  );
+}
+
+export class ProductionRefusedError extends Error {
+  override readonly name = 'ProductionRefusedError';
+}
+
+/**
+ * Production mode does not start on a database that has demo users: their password is published.
+ * With no user at all it starts, and says how to create the first administrator.
+ */
+export async function checkProductionDatabase(
+  database: DatabaseHandle,
+  log: Logger,
+): Promise<void> {
+  const demo = await countDemoUsers(database.db);
+  if (demo > 0) {
+    throw new ProductionRefusedError(
+      `Production mode refuses to start: the database holds ${demo} demo user(s), whose password is ` +
+        'published. Use a database that demo mode never ran on (another DATA_DIR or DATABASE_URL), ' +
+        'then create the first administrator with `prevention create-admin`.',
+    );
+  }
+  if ((await countUsers(database.db)) === 0) {
+    log.warn(
+      'there are no users yet: create the first administrator with `prevention create-admin <email> <name>`',
+    );
   }
 }

@@ -1,6 +1,13 @@
 import pino from 'pino';
 import type { Config } from './env.js';
-import { migrate, openConfiguredDatabase, seedDemoData } from './prepare-database.js';
+import { startHousekeeping } from './housekeeping.js';
+import {
+  checkProductionDatabase,
+  migrate,
+  openConfiguredDatabase,
+  seedDemoData,
+} from './prepare-database.js';
+import { securitySettings } from './security-settings.js';
 import { createServer } from './server.js';
 import { serverVersion } from './version.js';
 
@@ -18,10 +25,12 @@ export async function runServer(config: Config): Promise<RunningServer> {
   try {
     log.info({ database: database.description, mode: config.APP_MODE }, 'opening the database');
     await migrate(database, log);
-    if (config.APP_MODE === 'demo') await seedDemoData(database, log);
+    if (config.APP_MODE === 'demo') await seedDemoData(database, securitySettings(config), log);
+    else await checkProductionDatabase(database, log);
     server = await createServer({ config, database, version: serverVersion });
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
+    const housekeeping = startHousekeeping(database, log);
     const running = server;
     let stopping: Promise<void> | undefined;
     return {
@@ -29,6 +38,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
       shutdown: (reason) => {
         stopping ??= (async () => {
           log.info({ reason }, 'shutting down: finishing requests in flight');
+          housekeeping.stop();
           try {
             await running.stop();
           } finally {

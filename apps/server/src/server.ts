@@ -1,26 +1,50 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import fastifyCookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import {
   appRouter,
   createContextInner,
   MAX_BATCH_SIZE,
+  readSessionState,
   toClientError,
   type ApiDependencies,
+  type PasswordHashing,
 } from '@prevention/api';
 import type { DatabaseHandle } from '@prevention/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerApiRequestGuard } from './api-request-guard.js';
 import type { Config } from './env.js';
+import { sendError } from './error-reply.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { securitySettings, type SecurityConfig } from './security-settings.js';
+import { readSessionToken, sessionCookieJar } from './session-cookie.js';
 import { registerWebApp } from './web-app.js';
 
 export interface ServerOptions {
   config: Pick<
     Config,
-    'PORT' | 'HOST' | 'APP_MODE' | 'LOG_LEVEL' | 'BODY_LIMIT_BYTES' | 'WEB_ROOT'
-  >;
+    | 'PORT'
+    | 'HOST'
+    | 'APP_MODE'
+    | 'LOG_LEVEL'
+    | 'BODY_LIMIT_BYTES'
+    | 'WEB_ROOT'
+    | 'TRUST_PROXY'
+    | 'RATE_LIMIT_PER_MINUTE'
+  > &
+    SecurityConfig;
   database: DatabaseHandle;
   version: string;
+  /** The clock (tests move it to reach session expiry). */
+  now?: () => Date;
+  /**
+   * Argon2 parameters for new hashes. Production uses OWASP's; only tests pass cheaper ones, to
+   * create many users quickly.
+   */
+  passwordHashing?: PasswordHashing;
 }
 
 export interface Server {
@@ -32,7 +56,13 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function createServer({ config, database, version }: ServerOptions): Promise<Server> {
+export async function createServer({
+  config,
+  database,
+  version,
+  now = () => new Date(),
+  passwordHashing,
+}: ServerOptions): Promise<Server> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -42,6 +72,8 @@ export async function createServer({ config, database, version }: ServerOptions)
     // Ids come from us, never from a request header a client could forge into the logs.
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 5000 },
+    // Only a configured proxy is believed about the client's address and protocol.
+    trustProxy: config.TRUST_PROXY,
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -58,16 +90,30 @@ export async function createServer({ config, database, version }: ServerOptions)
       status >= 500
         ? `Something went wrong on our side. If it persists, quote request id ${request.id}.`
         : error.message;
-    return reply.status(status).send({
-      error: { code: error.code ?? 'INTERNAL_SERVER_ERROR', message, requestId: request.id },
-    });
+    return sendError(request, reply, status, error.code ?? 'INTERNAL_SERVER_ERROR', message);
   });
+
+  await registerSecurityHeaders(app);
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests. Try again in ${context.after}.`), {
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+      }),
+  });
+  await app.register(fastifyCookie);
+  registerApiRequestGuard(app, '/trpc');
 
   const deps: ApiDependencies = {
     db: database.db,
     databaseKind: database.kind,
     version,
     mode: config.APP_MODE,
+    security: securitySettings(config, passwordHashing),
+    now,
   };
 
   await app.register(fastifyTRPCPlugin, {
@@ -75,7 +121,17 @@ export async function createServer({ config, database, version }: ServerOptions)
     trpcOptions: {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req }) => createContextInner(deps, { requestId: req.id }),
+      createContext: ({ req, res }) =>
+        createContextInner(
+          deps,
+          {
+            requestId: req.id,
+            clientAddress: req.ip,
+            sessionToken: readSessionToken(req),
+            cookies: sessionCookieJar(req, res),
+          },
+          readSessionState,
+        ),
       onError: ({ error, path, req }) => {
         const client = toClientError(error, req.id);
         if (client.httpStatus >= 500) req.log.error({ err: error, path }, 'procedure failed');

@@ -17,7 +17,11 @@ export interface CliProcess {
 }
 
 /** Runs the `prevention` command line from its TypeScript sources, as a separate process. */
-export function runCli(args: string[], env: Record<string, string>): CliProcess {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { input?: string } = {},
+): CliProcess {
   const child = spawn(
     process.execPath,
     ['--conditions=@prevention/source', '--import', 'tsx', 'src/cli.ts', ...args],
@@ -29,9 +33,10 @@ export function runCli(args: string[], env: Record<string, string>): CliProcess 
         LOG_LEVEL: 'info',
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     },
   );
+  if (options.input !== undefined) child.stdin?.end(options.input);
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

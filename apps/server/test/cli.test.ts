@@ -2,10 +2,38 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase, type Database } from '@prevention/db';
 import { databaseKinds } from '@prevention/db/testing';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReady, runCli } from './cli-process.js';
+
+const productionSecret = 'a-production-secret-for-the-cli-tests-only';
+
+/** Signs in over HTTP as a browser would, and returns the session cookie. */
+async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-prevention-client': 'test', origin: url },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie');
+  return cookie;
+}
+
+async function query(url: string, path: string, cookie: string | null, input?: unknown) {
+  const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await fetch(`${url}/trpc/${path}${search}`, {
+    headers: { 'x-prevention-client': 'test', ...(cookie ? { cookie } : {}) },
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { result: { data: unknown } },
+  };
+}
 
 let dataDir: string;
 beforeAll(async () => {
@@ -44,6 +72,8 @@ describe('the command line', () => {
     const { url } = (await first.waitForLog(isReady)) as { url: string };
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     expect(first.stdout()).toContain('loaded the demo data set');
+    expect(first.stdout()).toContain('created 6 demo users');
+    expect(first.stderr()).toContain('admin@demo.example');
 
     const second = runCli(['start'], env);
     expect(await second.exited).toBe(1);
@@ -57,13 +87,86 @@ describe('the command line', () => {
     const third = runCli(['start'], env);
     const { url: again } = (await third.waitForLog(isReady)) as { url: string };
     expect(third.stdout()).toContain('the demo data set is already loaded');
-    const input = encodeURIComponent(JSON.stringify({ parentCode: 'MLI' }));
-    const body = (await (await fetch(`${again}/trpc/areas.list?input=${input}`)).json()) as {
-      result: { data: unknown[] };
-    };
-    expect(body.result.data).toHaveLength(11);
+    expect((await query(again, 'areas.list', null, { parentCode: 'MLI' })).status).toBe(401);
+    const cookie = await signIn(again, 'hq-planner@demo.example', 'prevention-demo');
+    const areas = await query(again, 'areas.list', cookie, { parentCode: 'MLI' });
+    expect(areas.body.result.data).toHaveLength(11);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
+  });
+
+  it('refuses production mode with the published APP_SECRET', async () => {
+    const cli = runCli(['start'], { APP_MODE: 'production', DATA_DIR: join(dataDir, 'never') });
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toContain('APP_SECRET must be set to a secret of your own');
+    expect(cli.stderr()).not.toMatch(/\bat .+:\d+/);
+  });
+
+  it('creates the first administrator, whom production mode then serves', async () => {
+    const env = {
+      DATA_DIR: join(dataDir, 'production'),
+      APP_MODE: 'production',
+      APP_SECRET: productionSecret,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    };
+    const weak = runCli(['create-admin', 'ada@example.org', 'Ada Admin'], env, {
+      input: 'password\n',
+    });
+    expect(await weak.exited).toBe(1);
+    expect(weak.stderr()).toContain('most common');
+
+    const admin = runCli(['create-admin', 'ada@example.org', 'Ada Admin'], env, {
+      input: ' a passphrase with spaces \n',
+    });
+    expect(await admin.exited).toBe(0);
+    expect(admin.stdout()).toContain('Created the administrator ada@example.org');
+
+    const server = runCli(['start'], env);
+    const { url } = (await server.waitForLog(isReady)) as { url: string };
+    expect(server.stdout()).not.toContain('demo');
+    const cookie = await signIn(url, 'ada@example.org', ' a passphrase with spaces ');
+    const users = await query(url, 'users.list', cookie, {});
+    expect(users.body.result.data).toMatchObject({ items: [{ email: 'ada@example.org' }] });
+    expect((await query(url, 'auth.demoAccounts', null)).body.result.data).toEqual([]);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('refuses production mode on a database that has demo users', async () => {
+    const env = { DATA_DIR: join(dataDir, 'demo-then-production') };
+    expect(await runCli(['seed'], env).exited).toBe(0);
+    const production = runCli(['start'], {
+      ...env,
+      APP_MODE: 'production',
+      APP_SECRET: productionSecret,
+    });
+    expect(await production.exited).toBe(1);
+    expect(production.stderr()).toContain('Production mode refuses to start');
+    expect(production.stderr()).toContain('6 demo user(s)');
+  });
+
+  it('verifies the audit log, and names the entry changed behind its back', async () => {
+    const env = { DATA_DIR: join(dataDir, 'audited') };
+    expect(await runCli(['seed'], env).exited).toBe(0);
+    const intact = runCli(['verify-audit'], env);
+    expect(await intact.exited).toBe(0);
+    expect(intact.stdout()).toMatch(
+      /The audit log is intact: 6 entries verified, head hash [0-9a-f]{64}/,
+    );
+
+    const database = await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
+    try {
+      await tamperWithEntry(database.db, 4);
+    } finally {
+      await database.close();
+    }
+    const broken = runCli(['verify-audit'], env);
+    expect(await broken.exited).toBe(1);
+    expect(broken.stderr()).toMatch(
+      /The audit log is broken at entry #4 \(id [0-9a-f-]{36}\): its content no longer gives its hash/,
+    );
+    expect(broken.stderr()).toContain('The 3 entries before it verify.');
   });
 
   it('migrates and seeds on request, once', async () => {
@@ -106,15 +209,38 @@ describe.runIf(databaseKinds().includes('postgres'))('the command line on Postgr
       DATA_DIR: join(dataDir, 'unused'),
     });
     const { url: base } = (await cli.waitForLog(isReady)) as { url: string };
-    const info = (await (await fetch(`${base}/trpc/system.info`)).json()) as {
-      result: { data: { database: string } };
-    };
-    expect(info.result.data.database).toBe('postgres');
+    const info = await query(base, 'system.info', null);
+    expect(info.body.result.data).toMatchObject({ database: 'postgres' });
     expect(existsSync(join(dataDir, 'unused'))).toBe(false);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   });
+
+  it('names the audit entry changed behind its back on PostgreSQL too', async () => {
+    const env = { DATABASE_URL: url, DATA_DIR: join(dataDir, 'unused') };
+    const intact = runCli(['verify-audit'], env);
+    expect(await intact.exited).toBe(0);
+    expect(intact.stdout()).toContain('The audit log is intact: 6 entries verified');
+    const database = await openDatabase({ kind: 'postgres', url });
+    try {
+      await tamperWithEntry(database.db, 2);
+    } finally {
+      await database.close();
+    }
+    const broken = runCli(['verify-audit'], env);
+    expect(await broken.exited).toBe(1);
+    expect(broken.stderr()).toContain('The audit log is broken at entry #2');
+  });
 });
+
+/** What someone with direct access to the database could do, bypassing the application. */
+async function tamperWithEntry(db: Kysely<Database>, seq: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(trx);
+    await sql`update audit_entry set outcome = 'failure' where seq = ${seq}`.execute(trx);
+    await sql`alter table audit_entry enable trigger audit_entry_append_only`.execute(trx);
+  });
+}
 
 async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

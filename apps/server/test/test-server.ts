@@ -1,18 +1,54 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppRouter } from '@prevention/api';
-import { useTestDatabase, type DatabaseKind, type TestDatabase } from '@prevention/db/testing';
+import { hashPassword, type AppRouter, type PasswordHashing } from '@prevention/api';
+import type { UserAccount } from '@prevention/core';
+import {
+  createTestUser,
+  useTestDatabase,
+  type DatabaseKind,
+  type TestDatabase,
+} from '@prevention/db/testing';
+import type { NewUser } from '@prevention/db';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../src/env.js';
 import { createServer, type Server } from '../src/server.js';
+
+/**
+ * Argon2 for tests: 256 KiB and one pass instead of OWASP's 19 MiB and two, so that creating and
+ * signing in test users costs milliseconds. Production parameters are checked in the api tests.
+ */
+export const testPasswordHashing: PasswordHashing = {
+  memoryCost: 256,
+  timeCost: 1,
+  parallelism: 1,
+};
+export const testPassword = 'a test password nobody uses';
+
+/** A browser-like API session: its own cookie jar, the client header, and our Origin. */
+export interface ApiSession {
+  readonly client: TRPCClient<AppRouter>;
+  /** The session cookie currently held, as a `name=value` pair, or null. */
+  readonly cookie: string | null;
+  /** Replaces the held cookie (to replay an old one). */
+  useCookie(cookie: string | null): void;
+  /** `fetch` with this session's cookie and the client header; records cookies it is given. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
 
 export interface TestServer {
   readonly url: string;
   readonly server: Server;
   readonly database: TestDatabase;
+  /** A signed-out session. */
   readonly client: TRPCClient<AppRouter>;
+  newSession(): ApiSession;
+  /** A user in the database whose password is `testPassword`. */
+  createUser(overrides?: Partial<NewUser>): Promise<UserAccount>;
+  /** A new session signed in as this user (whose clearance must not need a second factor). */
+  signIn(user: UserAccount): Promise<ApiSession>;
 }
 
 /**
@@ -23,6 +59,8 @@ export interface TestServerOptions {
   webRoot?: string;
   /** Adds routes before the server starts listening (a route that holds a request, say). */
   extend?: (app: FastifyInstance) => void;
+  now?: () => Date;
+  config?: Partial<Config>;
 }
 
 export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {}): TestServer {
@@ -30,10 +68,11 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
   let server: Server | undefined;
   let url: string | undefined;
   let emptyWebRoot: string | undefined;
-  let client: TRPCClient<AppRouter> | undefined;
+  let passwordHash: string | undefined;
 
   beforeAll(async () => {
     emptyWebRoot = options.webRoot ? undefined : await mkdtemp(join(tmpdir(), 'prevention-web-'));
+    passwordHash = await hashPassword(testPassword, testPasswordHashing);
     server = await createServer({
       config: {
         PORT: 0,
@@ -42,13 +81,20 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
         LOG_LEVEL: 'silent',
         BODY_LIMIT_BYTES: 64 * 1024,
         WEB_ROOT: options.webRoot ?? emptyWebRoot ?? '',
+        TRUST_PROXY: false,
+        RATE_LIMIT_PER_MINUTE: 1_000_000,
+        APP_SECRET: 'a-test-secret-that-is-long-enough-for-keys',
+        SESSION_IDLE_MINUTES: 30,
+        SESSION_ABSOLUTE_HOURS: 12,
+        ...options.config,
       },
       database: database.handle,
       version: '0.0.0-test',
+      passwordHashing: testPasswordHashing,
+      ...(options.now ? { now: options.now } : {}),
     });
     options.extend?.(server.app);
     url = await server.start();
-    client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc` })] });
   });
 
   afterAll(async () => {
@@ -60,6 +106,46 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
     if (value === undefined) throw new Error('The test server is not started yet');
     return value;
   };
+
+  const newSession = (): ApiSession => {
+    const base = ready(url);
+    let cookie: string | null = null;
+    const sessionFetch = async (input: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('x-prevention-client')) headers.set('x-prevention-client', 'test');
+      if (!headers.has('origin')) headers.set('origin', base);
+      if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+      const response = await fetch(input.startsWith('http') ? input : `${base}${input}`, {
+        ...init,
+        headers,
+      });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair = '', ...attributes] = line.split(';');
+        const cleared = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a));
+        cookie = cleared || pair.endsWith('=') ? null : pair.trim();
+      }
+      return response;
+    };
+    return {
+      client: createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: `${base}/trpc`,
+            fetch: (input, init) => sessionFetch(String(input), init as RequestInit),
+          }),
+        ],
+      }),
+      get cookie() {
+        return cookie;
+      },
+      useCookie: (value) => {
+        cookie = value;
+      },
+      fetch: sessionFetch,
+    };
+  };
+
+  let anonymous: ApiSession | undefined;
   return {
     get url() {
       return ready(url);
@@ -68,8 +154,21 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
       return ready(server);
     },
     get client() {
-      return ready(client);
+      anonymous ??= newSession();
+      return anonymous.client;
     },
     database,
+    newSession,
+    createUser: (overrides = {}) =>
+      createTestUser(database.db, { passwordHash: ready(passwordHash), ...overrides }),
+    signIn: async (user) => {
+      const session = newSession();
+      const result = await session.client.auth.signIn.mutate({
+        email: user.email,
+        password: testPassword,
+      });
+      if (result.status !== 'signed-in') throw new Error(`sign-in ended in ${result.status}`);
+      return session;
+    },
   };
 }

@@ -3,12 +3,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from './app-server.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
+import { signIn, watchCspViolations } from './sign-in.js';
 
 describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
   let server: AppServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let cspViolations: string[];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
@@ -22,9 +24,16 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
   beforeEach(async () => {
     context = await browser.newContext({ locale: 'en-GB' });
     page = await context.newPage();
+    // A step that cannot happen fails on its own, well before the test's timeout.
+    page.setDefaultTimeout(10_000);
+    cspViolations = watchCspViolations(page);
+    // Every page of the app but the sign-in page needs a session: sign in as the HQ planner.
+    await page.goto(server.url);
+    await signIn(page, 'hq-planner@demo.example');
   });
 
   afterEach(async () => {
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 

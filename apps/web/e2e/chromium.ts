@@ -15,8 +15,11 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with nothing that reaches for the network on its own. `extraArgs`
+ * adds switches, e.g. a host resolver rule that makes a name other than localhost reach us.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `No Chromium at ${chromiumPath}. Install Debian's chromium or set CHROMIUM_PATH.`,
@@ -34,6 +37,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -1,4 +1,25 @@
-import type { DatabaseClient } from '@prevention/db';
+import type { Actor, UserAccount } from '@prevention/core';
+import type { DatabaseClient, Session } from '@prevention/db';
+import type { PasswordHashing } from './auth/passwords.js';
+import type { ServerKeys } from './auth/server-keys.js';
+
+/** What sign-in, sessions and the audit log need from the host's configuration. */
+export interface SecuritySettings {
+  /** A session unused for this long ends (30 minutes by default). */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active (12 hours by default). */
+  sessionAbsoluteMs: number;
+  passwordHashing: PasswordHashing;
+  keys: ServerKeys;
+  signInThrottle: SignInThrottle;
+}
+
+/** Failed sign-in calls allowed per window before further calls are refused unchecked. */
+export interface SignInThrottle {
+  windowMs: number;
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+}
 
 /** What the API needs from its host, built once at start. */
 export interface ApiDependencies {
@@ -7,19 +28,62 @@ export interface ApiDependencies {
   databaseKind: 'pglite' | 'postgres';
   version: string;
   mode: 'demo' | 'production';
+  security: SecuritySettings;
+  /** The clock; tests move it to reach idle and absolute expiry. */
+  now: () => Date;
+}
+
+/** How a procedure asks the host to set or clear the session cookie of its response. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
 }
 
 export interface RequestInfo {
   /** The id the host gave this request; it is in every log line and every error response. */
   requestId: string;
+  /** The client's address, as the host determined it (behind a trusted proxy, the forwarded one). */
+  clientAddress: string;
+  /** The session token from the request's cookie, if it had a well-formed one. */
+  sessionToken: string | null;
+  cookies: SessionCookieJar;
 }
 
+/** The session a request carries, if any. */
+export type SessionState =
+  | { kind: 'none' }
+  /** The password was right; the second factor is still to come. */
+  | { kind: 'second-factor'; session: Session; user: UserAccount }
+  | { kind: 'active'; session: Session; user: UserAccount; actor: Actor };
+
+export type SessionResolver = (
+  deps: ApiDependencies,
+  token: string | null,
+) => Promise<SessionState>;
+
 /**
- * The context of one call. The inner part needs no HTTP request, so tests and scripts build it
- * directly; the host adds what it takes from the request (see apps/server).
+ * The context of one HTTP request (every call of a batch shares it). The session is read from
+ * the database the first time a procedure needs it and remembered for the rest of the request;
+ * a public procedure that does not ask never touches the database for it.
  */
-export function createContextInner(deps: ApiDependencies, request: RequestInfo) {
-  return { ...deps, requestId: request.requestId };
+export function createContextInner(
+  deps: ApiDependencies,
+  request: RequestInfo,
+  resolveSession: SessionResolver,
+) {
+  let session: Promise<SessionState> | undefined;
+  return {
+    ...deps,
+    requestId: request.requestId,
+    clientAddress: request.clientAddress,
+    sessionToken: request.sessionToken,
+    cookies: request.cookies,
+    session: (): Promise<SessionState> => (session ??= resolveSession(deps, request.sessionToken)),
+    /** Forgets the remembered session after sign-in or sign-out changed it. */
+    forgetSession: (): void => {
+      session = undefined;
+    },
+  };
 }
 
 export type Context = ReturnType<typeof createContextInner>;

@@ -1,10 +1,26 @@
+export { decide, type AccessPolicy, type PolicyDecision, type ScopeRule } from './access/policy.js';
+export {
+  hashPassword,
+  NewPassword,
+  owaspArgon2id,
+  verifyPassword,
+  type PasswordHashing,
+} from './auth/passwords.js';
+export { deriveServerKeys, type ServerKeys } from './auth/server-keys.js';
+export { isWellFormedSessionToken } from './auth/session-token.js';
 export {
   createContextInner,
   type ApiDependencies,
   type Context,
   type RequestInfo,
+  type SecuritySettings,
+  type SessionCookieJar,
+  type SessionResolver,
+  type SessionState,
+  type SignInThrottle,
 } from './context.js';
 export { toClientError, type ClientError } from './error-formatter.js';
+export { policies, policyFor } from './policies.js';
 export {
   appRouter,
   createCaller,
@@ -12,4 +28,7 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from './root.js';
+export { demoPassword, demoTotpSecret, demoUsers, ensureDemoUsers } from './services/demo-users.js';
+export { actorFor, readSessionState } from './services/sessions.js';
+export { createUser, type NewUserInput } from './services/users.js';
 export { MAX_BATCH_SIZE } from './trpc.js';

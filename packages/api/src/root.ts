@@ -1,11 +1,21 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { accountRouter } from './routers/account.js';
 import { areasRouter } from './routers/areas.js';
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { signalsRouter } from './routers/signals.js';
 import { systemRouter } from './routers/system.js';
+import { usersRouter } from './routers/users.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
+  account: accountRouter,
   areas: areasRouter,
+  audit: auditRouter,
+  auth: authRouter,
+  signals: signalsRouter,
   system: systemRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

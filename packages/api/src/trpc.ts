@@ -1,8 +1,10 @@
-import { apiLimits, isAppError } from '@prevention/core';
+import { AppError, apiLimits, isAppError, type Actor } from '@prevention/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { decide } from './access/policy.js';
 import type { Context } from './context.js';
 import { toClientError } from './error-formatter.js';
+import { policyFor } from './policies.js';
 
 /** The most operations one batched HTTP request may carry; the web client's link uses the same. */
 export const MAX_BATCH_SIZE = apiLimits.maxBatchSize;
@@ -32,7 +34,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
 
 /**
  * Domain functions throw `AppError`; tRPC would report those as internal errors. This turns
@@ -52,5 +53,37 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** A procedure anyone may call. The access issue replaces this with declared policies. */
-export const publicProcedure = t.procedure.use(appErrors);
+export const signInRequired = () => new AppError('UNAUTHORIZED', 'Sign in to continue.');
+
+/**
+ * Deny by default: the policy of the procedure's path (policies.ts) decides, and a path without
+ * one is refused to everyone. Record-level rules — the caller's countries and clearance — are
+ * applied by the repositories the procedure calls.
+ */
+const enforcePolicy = t.middleware(async ({ ctx, path, next }) => {
+  const policy = policyFor(path);
+  if (!policy) {
+    throw new AppError('FORBIDDEN', 'This operation is not available.', {
+      cause: new Error(`No access policy is declared for ${path}`),
+    });
+  }
+  if (policy.access === 'public') return next({ ctx: { actor: null as Actor | null } });
+  const state = await ctx.session();
+  const actor = state.kind === 'active' ? state.actor : null;
+  const decision = decide(policy, actor);
+  if (!decision.allowed) {
+    throw decision.reason === 'signed-out'
+      ? signInRequired()
+      : new AppError('FORBIDDEN', 'You do not have permission to do this.');
+  }
+  return next({ ctx: { actor } });
+});
+
+/** A procedure whose policy may be public; `ctx.actor` is null when nobody is signed in. */
+export const publicProcedure = t.procedure.use(appErrors).use(enforcePolicy);
+
+/** A procedure for signed-in callers only; `ctx.actor` is the caller. */
+export const procedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw signInRequired();
+  return next({ ctx: { actor: ctx.actor } });
+});

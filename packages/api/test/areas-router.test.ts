@@ -1,16 +1,16 @@
 import { databaseKinds, useTestDatabase } from '@prevention/db/testing';
 import { describe, expect, it } from 'vitest';
-import { createCaller, createContextInner } from '../src/index.js';
+import { callerFor, failure, testDependencies } from './harness.js';
 
 describe.each(databaseKinds())('the areas router on %s', (kind) => {
   const database = useTestDatabase(kind);
   const caller = () =>
-    createCaller(
-      createContextInner(
-        { db: database.db, databaseKind: kind, version: 'test', mode: 'demo' },
-        { requestId: 'test-request' },
-      ),
-    );
+    callerFor(testDependencies(database.db, kind), {
+      userId: '01932b6e-8f3a-7c00-8000-000000000001',
+      roles: ['partner'],
+      scope: { kind: 'countries', countries: ['MLI'] },
+      clearance: 'public',
+    });
 
   it('lists the countries of a region', async () => {
     const europe = await caller().areas.list({ kind: 'country', regionCode: '150' });
@@ -27,5 +27,10 @@ describe.each(databaseKinds())('the areas router on %s', (kind) => {
     await expect(caller().areas.byCode({ code: 'HT99' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('is for signed-in users only', async () => {
+    const anonymous = callerFor(testDependencies(database.db, kind), null);
+    expect((await failure(anonymous.areas.list())).code).toBe('UNAUTHORIZED');
   });
 });

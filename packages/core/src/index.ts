@@ -142,3 +142,19 @@ export {
   type SignalKind,
 } from './pillar/pillar-module.js';
 export { schemaHasPath } from './pillar/schema-paths.js';
+export {
+  Actor,
+  CountryScope,
+  Role,
+  countryCodeOfArea,
+  globalScope,
+  hasAnyRole,
+  isCountryInScope,
+  isGlobalScope,
+  mayView,
+  passwordRules,
+  requiresSecondFactor,
+  roles,
+  UserAccount,
+  type ScopeLike,
+} from './access.js';

@@ -8,3 +8,65 @@ export { PGliteDialect } from './pglite-dialect.js';
 export { syncReferenceData } from './reference-data.js';
 export { findAreaByCode, findAreas, upsertAreas, type AreaFilter } from './repositories/areas.js';
 export { findOrganisations, insertOrganisations } from './repositories/organisations.js';
+export {
+  AuditChange,
+  AuditEntry,
+  AuditOutcome,
+  KeyedHash,
+  auditGenesisHash,
+  hashAuditEntry,
+  type NewAuditEntry,
+} from './audit/audit-entry.js';
+export { canonicalJson } from './audit/canonical-json.js';
+export {
+  appendAuditEntries,
+  findAuditEntries,
+  recordAuditEntries,
+  verifyAuditChain,
+  type AuditChainReport,
+  type AuditFilter,
+  type AuditPage,
+} from './repositories/audit-log.js';
+export {
+  deleteStaleSessions,
+  endSession,
+  endUserSessions,
+  findLiveSession,
+  insertSession,
+  setSessionPendingTotpSecret,
+  touchSession,
+  type NewSession,
+  type Session,
+} from './repositories/sessions.js';
+export {
+  deleteSignInAttemptsBefore,
+  recordSignInAttempt,
+  settleSignInAttempt,
+  type SignInOutcome,
+} from './repositories/sign-in-attempts.js';
+export {
+  findSignalById,
+  findSignals,
+  insertSignal,
+  SignalRecord,
+  type RecordReader,
+  type SignalFilter,
+} from './repositories/signals.js';
+export {
+  claimTotpStep,
+  countDemoUsers,
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  findUserCredentialsByEmail,
+  findUserCredentialsById,
+  findUsers,
+  insertUser,
+  setUserPassword,
+  setUserTotpSecret,
+  updateUser,
+  type NewUser,
+  type UserChanges,
+  type UserCredentials,
+  type UserListFilter,
+} from './repositories/users.js';

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.js';
 import * as areasAndOrganisations from './migrations/2026_11_26_001_areas_and_organisations.js';
+import * as accessAndSignals from './migrations/2026_12_01_001_access_and_signals.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -8,6 +9,7 @@ import * as areasAndOrganisations from './migrations/2026_11_26_001_areas_and_or
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_001_areas_and_organisations': areasAndOrganisations,
+  '2026_12_01_001_access_and_signals': accessAndSignals,
 };
 
 export interface MigrateOptions {

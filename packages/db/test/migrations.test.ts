@@ -13,7 +13,16 @@ describe.each(databaseKinds())('migrations on %s', (kind) => {
       expect(await migrateToLatest(database.db, options)).toEqual([]);
       const tables = await database.db.introspection.getTables();
       expect(tables.map((t) => t.name)).toEqual(
-        expect.arrayContaining(['area', 'organisation', 'seed_run']),
+        expect.arrayContaining([
+          'area',
+          'organisation',
+          'seed_run',
+          'app_user',
+          'user_session',
+          'sign_in_attempt',
+          'signal',
+          'audit_entry',
+        ]),
       );
     });
   });

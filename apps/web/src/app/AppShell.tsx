@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { holdsRole, useSession } from '../auth/session.js';
 import { switchLanguage } from '../i18n/i18n.js';
 import { isLanguageCode, languages } from '../i18n/languages.js';
 import { useTRPC } from '../trpc/trpc.js';
@@ -9,6 +10,8 @@ export function AppShell() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
+  const { session } = useSession();
+  const isAdministrator = holdsRole(session, ['administrator']);
 
   return (
     <div className="shell">
@@ -22,15 +25,35 @@ export function AppShell() {
           </Link>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('app.mainNavigation')}>
-          <ul className="nav-list">
-            <li>
-              <Link to="/" activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: true }}>
-                {t('nav.countries')}
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        {session ? (
+          <nav aria-label={t('app.mainNavigation')}>
+            <ul className="nav-list">
+              <li>
+                <Link
+                  to="/"
+                  activeProps={{ 'aria-current': 'page' }}
+                  activeOptions={{ exact: true }}
+                >
+                  {t('nav.countries')}
+                </Link>
+              </li>
+              {isAdministrator ? (
+                <>
+                  <li>
+                    <Link to="/admin/users" activeProps={{ 'aria-current': 'page' }}>
+                      {t('nav.users')}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/admin/audit" activeProps={{ 'aria-current': 'page' }}>
+                      {t('nav.audit')}
+                    </Link>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
         <div className="header-tools">
           {info.data?.mode === 'demo' ? <span className="badge">{t('app.demoMode')}</span> : null}
           <label className="language">
@@ -48,6 +71,7 @@ export function AppShell() {
               ))}
             </select>
           </label>
+          {session ? <CurrentUser name={session.user.displayName} /> : null}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
@@ -57,6 +81,39 @@ export function AppShell() {
         <p>{t('app.footer')}</p>
         {info.data ? <p className="muted">v{info.data.version}</p> : null}
       </footer>
+    </div>
+  );
+}
+
+/** Who is signed in, a way to their account, and signing out. */
+function CurrentUser({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: async () => {
+        // Nothing of the session may stay in memory for the next person at this screen.
+        queryClient.clear();
+        await navigate({ to: '/sign-in' });
+      },
+    }),
+  );
+  return (
+    <div className="current-user">
+      <Link to="/account" className="current-user-name">
+        <span className="visually-hidden">{t('shell.signedInAs')} </span>
+        {name}
+      </Link>
+      <button
+        type="button"
+        className="secondary"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate()}
+      >
+        {t('shell.signOut')}
+      </button>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Area, AreaCode, AppError } from '@prevention/core';
 import { findAreaByCode, findAreas } from '@prevention/db';
 import { z } from 'zod';
-import { publicProcedure, router } from '../trpc.js';
+import { procedure, router } from '../trpc.js';
 
 export const ZAreasListRequest = z
   .object({
@@ -17,7 +17,7 @@ export const ZAreasListRequest = z
 export const ZAreasByCodeRequest = z.object({ code: AreaCode });
 
 export const areasRouter = router({
-  list: publicProcedure
+  list: procedure
     .input(ZAreasListRequest)
     .output(z.array(Area))
     .query(({ ctx, input }) =>
@@ -28,7 +28,7 @@ export const areasRouter = router({
       }),
     ),
 
-  byCode: publicProcedure
+  byCode: procedure
     .input(ZAreasByCodeRequest)
     .output(Area)
     .query(async ({ ctx, input }) => {

@@ -120,6 +120,7 @@ const countryByAlpha2: ReadonlyMap<string, Country> = new Map(countries.map((c) 
  */
 export function countryOfArea(code: AreaCode): Country | undefined {
   if (/^[A-Z]{3}$/.test(code)) return countryByCode.get(code);
+  if (!PCode.safeParse(code).success) return undefined;
   return countryByAlpha2.get(code.slice(0, 2));
 }
 

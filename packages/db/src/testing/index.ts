@@ -5,3 +5,4 @@ export {
   type TestDatabase,
   type TestDatabaseOptions,
 } from './test-database.js';
+export { createTestSignal, createTestUser, testSignal } from './factories.js';

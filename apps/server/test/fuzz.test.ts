@@ -1,0 +1,273 @@
+import { appRouter } from '@prevention/api';
+import { databaseKinds } from '@prevention/db/testing';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer, type ApiSession } from './test-server.js';
+
+/**
+ * Fuzzing: fast-check generates invalid and hostile inputs for every procedure — arbitrary JSON,
+ * and valid inputs with one field replaced by something hostile — and sends them over HTTP as a
+ * signed-in user who holds every role. No answer may be a 5xx, and none may carry a stack trace,
+ * SQL or the name of a table (leaving aside text the input itself put there).
+ */
+const runsPerProcedure = 60;
+const rawBodyRuns = 100;
+
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+)
+  .map(([path, procedure]) => ({ path, type: procedure._def.type }))
+  // Signing out ends the fuzzing session: it goes last.
+  .sort((a, b) => Number(a.path === 'auth.signOut') - Number(b.path === 'auth.signOut'));
+
+const leaks = [
+  /\bat [\w$.<>]+ \(/, // a stack frame
+  /\.(ts|js|mjs|cjs):\d+/,
+  /node_modules/,
+  /\bstack\b/i,
+  /\b(select|insert|update|delete)\b.{0,80}\b(from|into|set|where)\b/i,
+  /\brelation "/i,
+  /violates|constraint|syntax error|duplicate key|invalid input syntax|column "/i,
+  /\b(app_user|user_session|sign_in_attempt|audit_entry|seed_run|kysely_migration)\b/i,
+  /\b(password_hash|token_hash|totp_secret|pending_totp_secret)\b/i,
+  /\b(from|into|join|table|update)\s+"?(area|signal|organisation)\b/i,
+];
+
+const hostileStrings = [
+  "' OR '1'='1",
+  "'; drop table audit_entry; --",
+  '"; select * from app_user; --',
+  'SDN\u0000',
+  '\u0000',
+  '\ud800',
+  'a\udfffb',
+  '%',
+  '_%\\',
+  '../../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '__proto__',
+  'constructor',
+  'x'.repeat(5000),
+  '9'.repeat(400),
+  '1e400',
+  'NaN',
+  '2026-02-30',
+  '0000-00-00',
+  '01932b6e-8f3a-7c00-8000-000000000001',
+  '00000000-0000-0000-0000-000000000000',
+  'ZZZ',
+  'SD01',
+  'strictly-confidential',
+];
+
+const hostileString = fc.oneof(
+  { arbitrary: fc.constantFrom(...hostileStrings), weight: 3 },
+  { arbitrary: fc.string({ maxLength: 40 }), weight: 1 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 1 },
+);
+const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', '', 'id', 'sensitivity', 'payload'),
+  fc.string({ maxLength: 12 }),
+);
+const { value: hostileValue } = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    hostileString,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(1e308, -1e308, 2 ** 63, -1, 0, 1.5, Number.MAX_SAFE_INTEGER + 2),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(hostileKey, tie('value'), { maxKeys: 4 }),
+  ),
+}));
+
+const envelope = {
+  pillar: 'human-rights',
+  kind: 'violation',
+  areaCode: 'SDN',
+  occurredOn: '2026-10-01',
+  title: 'Fuzz',
+  severity: 3,
+  verification: 'reported',
+  source: 'Fuzz',
+  sensitivity: 'restricted',
+  fieldSensitivity: { 'victims[].name': 'strictly-confidential' },
+  payload: { victims: [{ name: 'x' }] },
+};
+
+/** A valid input per procedure, to be spoiled one field at a time. */
+function validInputs(targetUserId: string): Record<string, Record<string, unknown>> {
+  const someId = '01932b6e-8f3a-7c00-8000-0000000000ff';
+  return {
+    'auth.signIn': { email: 'fuzz@example.org', password: 'not the password' },
+    'auth.verifySecondFactor': { code: '123456' },
+    'account.changePassword': {
+      currentPassword: 'not the password',
+      newPassword: 'some new password',
+    },
+    'account.confirmTotpEnrolment': { code: '123456' },
+    'areas.list': { kind: 'country', regionCode: '002', parentCode: 'SDN' },
+    'areas.byCode': { code: 'SDN' },
+    'signals.create': envelope,
+    'signals.list': { areaCode: 'SDN', pillar: 'human-rights', kind: 'violation', limit: 10 },
+    'signals.byId': { id: someId },
+    'users.list': { search: 'a', role: 'reviewer', limit: 10 },
+    'users.byId': { id: targetUserId },
+    'users.create': {
+      email: 'fuzzed@example.org',
+      displayName: 'Fuzzed',
+      roles: ['partner'],
+      scope: { kind: 'countries', countries: ['MLI'] },
+      clearance: 'public',
+      password: 'a long enough password',
+    },
+    'users.update': { id: targetUserId, displayName: 'Target', clearance: 'restricted' },
+    'users.resetPassword': { id: targetUserId, password: 'another long password' },
+    'users.resetSecondFactor': { id: targetUserId },
+    'audit.list': { resourceType: 'signal', from: '2026-01-01', to: '2026-12-31', limit: 10 },
+  };
+}
+
+function inputFor(valid: Record<string, unknown> | undefined) {
+  if (!valid) return hostileValue;
+  const keys = Object.keys(valid);
+  const spoiled = (value: fc.Arbitrary<unknown>) =>
+    fc
+      .record({ key: fc.constantFrom(...keys), value })
+      .map(({ key, value: replacement }) => ({ ...valid, [key]: replacement }));
+  return fc.oneof(
+    hostileValue,
+    // Most often: a valid input with one field hostile, which gets furthest into the server.
+    { arbitrary: spoiled(hostileString), weight: 3 },
+    spoiled(hostileValue),
+    spoiled(fc.dictionary(hostileKey, hostileString, { minKeys: 1, maxKeys: 3 })),
+    fc
+      .record({ key: hostileKey, value: hostileValue })
+      .map(({ key, value }) => JSON.parse(JSON.stringify({ ...valid, [key]: value })) as unknown),
+    fc.constantFrom(...keys).map((key) => {
+      const { [key]: _dropped, ...rest } = valid;
+      return rest;
+    }),
+  );
+}
+
+/** The strings an input carries, so that text the server merely echoes is not taken for a leak. */
+function stringsOf(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') found.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      found.push(key);
+      stringsOf(item, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Every string sent so far: a value stored by one call (a signal's title, say) comes back in the
+ * answers to later ones.
+ */
+const sent = new Set<string>();
+
+function withoutEchoes(body: string, input: unknown): string {
+  for (const text of stringsOf(input)) if (text.length >= 4) sent.add(text);
+  let text = body;
+  const echoes = [...sent].sort((a, b) => b.length - a.length);
+  for (const echo of echoes) {
+    text = text.split(echo).join('').split(JSON.stringify(echo).slice(1, -1)).join('');
+  }
+  return text;
+}
+
+function checkAnswer(label: string, status: number, body: string, input: unknown): void {
+  expect(status, `${label}: ${body.slice(0, 300)}`).toBeLessThan(500);
+  const text = withoutEchoes(body, input);
+  for (const leak of leaks) {
+    expect(leak.test(text), `${label} leaks ${String(leak)}: ${text.slice(0, 300)}`).toBe(false);
+  }
+}
+
+describe.each(databaseKinds())('fuzzing every procedure over HTTP on %s', (kind) => {
+  const test = useTestServer(kind);
+  let session: ApiSession;
+  let targetUserId: string;
+
+  beforeAll(async () => {
+    const fuzzer = await test.createUser({
+      roles: [
+        'field-officer',
+        'country-team-lead',
+        'reviewer',
+        'hq-planner',
+        'administrator',
+        'partner',
+      ],
+      scope: { kind: 'global' },
+      clearance: 'restricted',
+    });
+    targetUserId = (await test.createUser()).id;
+    session = await test.signIn(fuzzer);
+  });
+
+  async function send(path: string, type: string, input: unknown) {
+    const response =
+      type === 'query'
+        ? await session.fetch(
+            `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input) ?? '')}`,
+          )
+        : await session.fetch(`/trpc/${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(input) ?? 'null',
+          });
+    return { status: response.status, body: await response.text() };
+  }
+
+  it.each(procedures)(
+    `$path: ${runsPerProcedure} generated inputs, no 5xx and nothing internal in any answer`,
+    async ({ path, type }) => {
+      const valid = validInputs(targetUserId)[path];
+      await fc.assert(
+        fc.asyncProperty(inputFor(valid), async (input) => {
+          const { status, body } = await send(path, type, input);
+          checkAnswer(path, status, body, input);
+        }),
+        { numRuns: runsPerProcedure },
+      );
+    },
+  );
+
+  it(`answers ${rawBodyRuns} malformed requests with a 4xx and a safe message`, async () => {
+    const paths = procedures.map((p) => p.path);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths, 'nothing.here', 'signals.create,users.create', '..%2f..%2fetc'),
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.constantFrom('{', '[1,', '{"0":', 'null', '"'),
+        ),
+        fc.boolean(),
+        async (path, raw, asQuery) => {
+          const response = asQuery
+            ? await session.fetch(`/trpc/${path}?batch=1&input=${encodeURIComponent(raw)}`)
+            : await session.fetch(`/trpc/${path}`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: raw,
+              });
+          checkAnswer(
+            `${path} with ${JSON.stringify(raw)}`,
+            response.status,
+            await response.text(),
+            [path, raw],
+          );
+        },
+      ),
+      { numRuns: rawBodyRuns },
+    );
+  });
+});

@@ -1,0 +1,51 @@
+import type { Role } from '@prevention/core';
+import { publicAccess, signedIn, type AccessPolicy } from './access/policy.js';
+
+const signalAuthors: Role[] = ['field-officer', 'country-team-lead'];
+const signalReaders: Role[] = [
+  'field-officer',
+  'country-team-lead',
+  'reviewer',
+  'hq-planner',
+  'partner',
+];
+const administrators: Role[] = ['administrator'];
+
+/**
+ * Every procedure's policy, in one place. A procedure that is not listed here is refused to
+ * everyone at run time, and the policy test fails until it is added; a policy for a procedure
+ * that no longer exists fails the same test.
+ */
+export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
+  'system.info': publicAccess,
+
+  'auth.session': publicAccess,
+  'auth.demoAccounts': publicAccess,
+  'auth.signIn': publicAccess,
+  'auth.verifySecondFactor': publicAccess,
+  'auth.signOut': publicAccess,
+
+  'account.changePassword': signedIn('any-role', 'none', 'public'),
+  'account.beginTotpEnrolment': signedIn('any-role', 'none', 'public'),
+  'account.confirmTotpEnrolment': signedIn('any-role', 'none', 'public'),
+
+  'areas.list': signedIn('any-role', 'none', 'public'),
+  'areas.byCode': signedIn('any-role', 'none', 'public'),
+
+  'signals.create': signedIn(signalAuthors, 'records', 'public'),
+  'signals.list': signedIn(signalReaders, 'records', 'public'),
+  'signals.byId': signedIn(signalReaders, 'records', 'public'),
+
+  'users.list': signedIn(administrators, 'global', 'restricted'),
+  'users.byId': signedIn(administrators, 'global', 'restricted'),
+  'users.create': signedIn(administrators, 'global', 'restricted'),
+  'users.update': signedIn(administrators, 'global', 'restricted'),
+  'users.resetPassword': signedIn(administrators, 'global', 'restricted'),
+  'users.resetSecondFactor': signedIn(administrators, 'global', 'restricted'),
+
+  'audit.list': signedIn(administrators, 'global', 'restricted'),
+});
+
+export function policyFor(path: string): AccessPolicy | undefined {
+  return Object.hasOwn(policies, path) ? policies[path] : undefined;
+}

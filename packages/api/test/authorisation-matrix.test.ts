@@ -1,0 +1,231 @@
+import {
+  isCountryInScope,
+  mayView,
+  roles,
+  sensitivityLevels,
+  type Actor,
+  type CountryScope,
+  type Sensitivity,
+  type UserAccount,
+} from '@prevention/core';
+import type { SignalRecord } from '@prevention/db';
+import {
+  createTestSignal,
+  createTestUser,
+  databaseKinds,
+  useTestDatabase,
+} from '@prevention/db/testing';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decide, policyFor, type AccessPolicy } from '../src/index.js';
+import { actorOf, callerFor, testDependencies } from './harness.js';
+import { allProcedures } from './procedures.js';
+
+/**
+ * The authorisation matrix: every procedure × every role (and a signed-out caller) × a caller in
+ * and out of the target record's scope × every clearance × every record sensitivity. What the
+ * API actually allows is compared with what the declared policy — plus, for record procedures,
+ * the record's country and sensitivity — says it should: an allow the policy does not grant
+ * fails the test, and so does a procedure without a policy or without a probe here.
+ */
+type Outcome = 'allowed' | 'denied';
+type Caller = ReturnType<typeof callerFor>;
+interface Fixture {
+  target: SignalRecord;
+  managedUser: UserAccount;
+  tag: string;
+}
+type Probe = (caller: Caller, fixture: Fixture) => Promise<Outcome>;
+
+/** The middleware's refusals: not signed in, or not permitted by the policy. */
+function isPolicyDenial(error: unknown): boolean {
+  return (
+    error instanceof TRPCError &&
+    ((error.code === 'UNAUTHORIZED' && error.message === 'Sign in to continue.') ||
+      (error.code === 'FORBIDDEN' && error.message === 'You do not have permission to do this.'))
+  );
+}
+
+/**
+ * Allowed unless refused by the policy or, where given, by the record-level rule. A call refused
+ * for another reason (a wrong password, a missing second factor) got past the access check.
+ */
+async function outcome(
+  call: Promise<unknown>,
+  isRecordDenial: (error: TRPCError) => boolean = () => false,
+): Promise<Outcome> {
+  try {
+    await call;
+    return 'allowed';
+  } catch (error) {
+    if (isPolicyDenial(error)) return 'denied';
+    if (error instanceof TRPCError && isRecordDenial(error)) return 'denied';
+    if (error instanceof TRPCError && error.code === 'INTERNAL_SERVER_ERROR') throw error;
+    return 'allowed';
+  }
+}
+
+let created = 0;
+const probes: Record<string, Probe> = {
+  'system.info': (c) => outcome(c.system.info()),
+  'auth.session': (c) => outcome(c.auth.session()),
+  'auth.demoAccounts': (c) => outcome(c.auth.demoAccounts()),
+  'auth.signIn': (c) =>
+    outcome(c.auth.signIn({ email: 'nobody@example.org', password: 'not-a-password' })),
+  'auth.verifySecondFactor': (c) => outcome(c.auth.verifySecondFactor({ code: '000000' })),
+  'auth.signOut': (c) => outcome(c.auth.signOut()),
+  'account.changePassword': (c) =>
+    outcome(
+      c.account.changePassword({
+        currentPassword: 'not-the-password',
+        newPassword: 'a-new-long-password',
+      }),
+    ),
+  'account.beginTotpEnrolment': (c) => outcome(c.account.beginTotpEnrolment()),
+  'account.confirmTotpEnrolment': (c) =>
+    outcome(c.account.confirmTotpEnrolment({ code: '000000' })),
+  'areas.list': (c) => outcome(c.areas.list({ parentCode: 'SDN' })),
+  'areas.byCode': (c) => outcome(c.areas.byCode({ code: 'SDN' })),
+  'signals.create': (c, { target }) =>
+    outcome(
+      c.signals.create({
+        pillar: 'human-rights',
+        kind: 'matrix-create',
+        areaCode: target.areaCode,
+        occurredOn: '2026-11-01',
+        title: 'Created by the matrix',
+        severity: 2,
+        verification: 'unverified',
+        source: 'Matrix',
+        sensitivity: target.sensitivity,
+        fieldSensitivity: {},
+        payload: {},
+      }),
+      (error) => error.code === 'FORBIDDEN',
+    ),
+  'signals.list': async (c, { target }) => {
+    try {
+      const page = await c.signals.list({ kind: 'matrix-target', limit: 100 });
+      return page.items.some((item) => item.id === target.id) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'signals.byId': (c, { target }) =>
+    outcome(c.signals.byId({ id: target.id }), (error) => error.code === 'NOT_FOUND'),
+  'users.list': (c) => outcome(c.users.list({ limit: 5 })),
+  'users.byId': (c, { managedUser }) => outcome(c.users.byId({ id: managedUser.id })),
+  'users.create': (c, { tag }) => {
+    created += 1;
+    return outcome(
+      c.users.create({
+        email: `created-${created}-${tag}@example.org`,
+        displayName: 'Created by the matrix',
+        roles: ['partner'],
+        scope: { kind: 'countries', countries: ['MLI'] },
+        clearance: 'public',
+        password: 'a-long-enough-password',
+      }),
+    );
+  },
+  'users.update': (c, { managedUser }) =>
+    outcome(c.users.update({ id: managedUser.id, displayName: managedUser.displayName })),
+  'users.resetPassword': (c, { managedUser }) =>
+    outcome(c.users.resetPassword({ id: managedUser.id, password: 'reset-by-the-matrix' })),
+  'users.resetSecondFactor': (c, { managedUser }) =>
+    outcome(c.users.resetSecondFactor({ id: managedUser.id })),
+  'audit.list': (c) => outcome(c.audit.list({ limit: 5 })),
+};
+
+/** What the policy, and for record procedures the record's country and level, say. */
+function expectedOutcome(policy: AccessPolicy, actor: Actor | null, target: SignalRecord): Outcome {
+  if (!decide(policy, actor).allowed) return 'denied';
+  if (policy.access === 'signed-in' && policy.scope === 'records' && actor) {
+    const visible =
+      isCountryInScope(actor.scope, target.countryCode) && mayView(actor, target.sensitivity);
+    return visible ? 'allowed' : 'denied';
+  }
+  return 'allowed';
+}
+
+/** The target records are in Sudan: "in scope" is a global caller, "out of scope" one for Mali. */
+const scopes: Record<'in scope' | 'out of scope', CountryScope> = {
+  'in scope': { kind: 'global' },
+  'out of scope': { kind: 'countries', countries: ['MLI'] },
+};
+
+const procedures = allProcedures();
+const callersPerProcedure =
+  roles.length * Object.keys(scopes).length * sensitivityLevels.length + 1;
+const casesPerProcedure = callersPerProcedure * sensitivityLevels.length;
+
+describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
+  const database = useTestDatabase(kind);
+  const actors: { user: UserAccount; actor: Actor; label: string }[] = [];
+  const targets = new Map<Sensitivity, SignalRecord>();
+  let managedUser: UserAccount;
+
+  beforeAll(async () => {
+    const author = await createTestUser(database.db, { roles: ['country-team-lead'] });
+    for (const level of sensitivityLevels) {
+      targets.set(
+        level,
+        await createTestSignal(database.db, author.id, {
+          areaCode: 'SDN',
+          kind: 'matrix-target',
+          sensitivity: level,
+        }),
+      );
+    }
+    managedUser = await createTestUser(database.db, { displayName: 'Managed by the matrix' });
+    for (const role of roles) {
+      for (const [scopeName, scope] of Object.entries(scopes)) {
+        for (const clearance of sensitivityLevels) {
+          const user = await createTestUser(database.db, { roles: [role], scope, clearance });
+          actors.push({ user, actor: actorOf(user), label: `${role}, ${scopeName}, ${clearance}` });
+        }
+      }
+    }
+  });
+
+  it(`covers ${procedures.length} procedures × ${roles.length} roles and a signed-out caller`, () => {
+    expect(procedures.filter((p) => !policyFor(p.path)).map((p) => p.path)).toEqual([]);
+    expect(procedures.filter((p) => !probes[p.path]).map((p) => p.path)).toEqual([]);
+    expect(actors).toHaveLength(callersPerProcedure - 1);
+  });
+
+  it.each(procedures.map((p) => p.path))(
+    `%s: ${casesPerProcedure} cases, no allow beyond the policy`,
+    async (path) => {
+      const policy = policyFor(path);
+      const probe = probes[path];
+      if (!policy) throw new Error(`${path} has no access policy`);
+      if (!probe) throw new Error(`${path} has no probe in the authorisation matrix`);
+      const deps = testDependencies(database.db, kind);
+      const unexpectedAllows: string[] = [];
+      const unexpectedDenials: string[] = [];
+      let cases = 0;
+      const callers = [{ user: undefined, actor: null, label: 'signed out' }, ...actors];
+      for (const { user, actor, label } of callers) {
+        // Each caller comes from its own address, so sign-in throttling does not mix them up.
+        const caller = callerFor(deps, actor, user, { clientAddress: `10.0.${cases % 250}.1` });
+        for (const [level, target] of targets) {
+          cases += 1;
+          const fixture = { target, managedUser, tag: `${kind}-${cases}` };
+          const actual = await probe(caller, fixture);
+          const expected = expectedOutcome(policy, actor, target);
+          if (actual === 'allowed' && expected === 'denied') {
+            unexpectedAllows.push(`${label} on a ${level} record`);
+          }
+          if (actual === 'denied' && expected === 'allowed') {
+            unexpectedDenials.push(`${label} on a ${level} record`);
+          }
+        }
+      }
+      expect(cases).toBe(casesPerProcedure);
+      expect(unexpectedAllows, `${path} allowed what its policy does not`).toEqual([]);
+      expect(unexpectedDenials, `${path} refused what its policy allows`).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,119 @@
+import type { UserAccount } from '@prevention/core';
+import type { SignalRecord } from '@prevention/db';
+import {
+  createTestSignal,
+  createTestUser,
+  databaseKinds,
+  useTestDatabase,
+} from '@prevention/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { policyFor } from '../src/index.js';
+import { actorOf, callerFor, failure, testDependencies } from './harness.js';
+import { allProcedures } from './procedures.js';
+
+/**
+ * Insecure direct object references: asking by id for a record outside one's countries, or above
+ * one's clearance, must look exactly like asking for a record that does not exist — NOT_FOUND
+ * with the same message, never FORBIDDEN — and a list must simply not contain it.
+ */
+type Caller = ReturnType<typeof callerFor>;
+interface Probe {
+  /** What the caller gets for a record it may not see. */
+  hidden: (caller: Caller, record: SignalRecord) => Promise<unknown>;
+  /** What the caller gets for a record that does not exist. */
+  absent: (caller: Caller) => Promise<unknown>;
+}
+
+const missingId = '01932b6e-8f3a-7c00-8000-00000000dead';
+
+async function notFound(call: Promise<unknown>) {
+  const error = await failure(call);
+  return { code: error.code, message: error.message };
+}
+
+const readProbes: Record<string, Probe> = {
+  'signals.byId': {
+    hidden: (caller, record) => notFound(caller.signals.byId({ id: record.id })),
+    absent: (caller) => notFound(caller.signals.byId({ id: missingId })),
+  },
+  'signals.list': {
+    hidden: async (caller, record) => {
+      const byCountry = await caller.signals.list({ areaCode: record.countryCode, limit: 100 });
+      const everything = await caller.signals.list({ limit: 100 });
+      return [...byCountry.items, ...everything.items].filter((item) => item.id === record.id);
+    },
+    absent: async () => [],
+  },
+};
+
+describe.each(databaseKinds())('direct object references on %s', (kind) => {
+  const database = useTestDatabase(kind);
+  let reader: UserAccount;
+  let inMali: SignalRecord;
+  let aboveClearance: SignalRecord;
+  let visible: SignalRecord;
+
+  beforeAll(async () => {
+    const author = await createTestUser(database.db, {
+      roles: ['country-team-lead'],
+      scope: { kind: 'global' },
+      clearance: 'strictly-confidential',
+    });
+    reader = await createTestUser(database.db, {
+      roles: ['reviewer'],
+      scope: { kind: 'countries', countries: ['SDN'] },
+      clearance: 'restricted',
+    });
+    inMali = await createTestSignal(database.db, author.id, { areaCode: 'MLI' });
+    aboveClearance = await createTestSignal(database.db, author.id, {
+      areaCode: 'SDN',
+      sensitivity: 'confidential',
+    });
+    visible = await createTestSignal(database.db, author.id, { areaCode: 'SDN' });
+  });
+
+  it('has a probe for every procedure that reads records', () => {
+    const recordReads = allProcedures()
+      .filter((p) => p.type === 'query')
+      .filter((p) => {
+        const policy = policyFor(p.path);
+        return policy?.access === 'signed-in' && policy.scope === 'records';
+      })
+      .map((p) => p.path);
+    expect(recordReads.length).toBeGreaterThan(0);
+    expect(recordReads.filter((path) => !readProbes[path])).toEqual([]);
+  });
+
+  it.each(Object.keys(readProbes))(
+    '%s: a record of another country looks exactly like no record',
+    async (path) => {
+      const probe = readProbes[path];
+      if (!probe) throw new Error(`no probe for ${path}`);
+      const caller = callerFor(testDependencies(database.db, kind), actorOf(reader));
+      const hidden = await probe.hidden(caller, inMali);
+      expect(hidden).toEqual(await probe.absent(caller));
+      expect(JSON.stringify(hidden)).not.toContain('FORBIDDEN');
+    },
+  );
+
+  it.each(Object.keys(readProbes))(
+    '%s: a record above the clearance looks exactly like no record',
+    async (path) => {
+      const probe = readProbes[path];
+      if (!probe) throw new Error(`no probe for ${path}`);
+      const caller = callerFor(testDependencies(database.db, kind), actorOf(reader));
+      expect(await probe.hidden(caller, aboveClearance)).toEqual(await probe.absent(caller));
+    },
+  );
+
+  it('still shows the reader what is theirs to see', async () => {
+    const caller = callerFor(testDependencies(database.db, kind), actorOf(reader));
+    await expect(caller.signals.byId({ id: visible.id })).resolves.toMatchObject({
+      id: visible.id,
+    });
+    expect(await notFound(caller.signals.byId({ id: inMali.id }))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'The signal was not found.',
+    });
+  });
+});
