@@ -143,6 +143,15 @@ export {
 } from './pillar/pillar-module.js';
 export { schemaHasPath } from './pillar/schema-paths.js';
 export {
+  derivedReliability,
+  groupSignalsByArea,
+  isCorroborated,
+  monthOfSignal,
+  reliabilityOfSignals,
+  type ParsedSignal,
+  type SignalsByKind,
+} from './pillar/derivation.js';
+export {
   Actor,
   CountryScope,
   Role,

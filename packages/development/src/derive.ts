@@ -1,10 +1,13 @@
 import {
   addMonths,
+  groupSignalsByArea,
+  monthOfSignal as monthOf,
   monthRange,
+  reliabilityOfSignals,
   type DerivationContext,
   type Month,
   type Observation,
-  type Reliability,
+  type ParsedSignal,
   type Signal,
 } from '@prevention/core';
 import { DisplacementReport } from './signals/displacement.js';
@@ -15,31 +18,15 @@ const pillar = 'development';
 /** How long a displacement stock figure stands when no newer one comes. */
 const stockValidityMonths = 12;
 
-interface Dated<T> {
-  signal: Signal;
-  value: T;
-}
-
-interface AreaSignals {
-  hazards: Dated<HazardEvent>[];
-  food: Dated<FoodInsecurityAnalysis>[];
-  displacement: Dated<DisplacementReport>[];
-}
-
-function reliabilityOf(signals: readonly Signal[]): Reliability {
-  if (signals.length === 0) return 'medium';
-  const checked = signals.filter(
-    (s) => s.verification === 'verified' || s.verification === 'corroborated',
-  ).length;
-  if (checked === signals.length) return 'high';
-  return checked * 2 >= signals.length ? 'medium' : 'low';
-}
-
-const monthOf = (signal: Signal): Month => signal.occurredOn.slice(0, 7);
+const kinds = {
+  'hazard-event': HazardEvent,
+  'food-insecurity': FoodInsecurityAnalysis,
+  displacement: DisplacementReport,
+};
 
 /** The latest stock of displaced people of the given groups standing in `month`. */
 function latestStock(
-  reports: readonly Dated<DisplacementReport>[],
+  reports: readonly ParsedSignal<DisplacementReport>[],
   groups: readonly DisplacementReport['group'][],
   month: Month,
 ): { people: number; signals: Signal[] } | undefined {
@@ -73,21 +60,13 @@ export function deriveDevelopmentObservations(
   signals: readonly Signal[],
   context: DerivationContext,
 ): Observation[] {
-  const byArea = new Map<string, AreaSignals>();
-  for (const signal of signals) {
-    if (signal.pillar !== pillar) continue;
-    let area = byArea.get(signal.areaCode);
-    if (!area) byArea.set(signal.areaCode, (area = { hazards: [], food: [], displacement: [] }));
-    if (signal.kind === 'hazard-event')
-      area.hazards.push({ signal, value: HazardEvent.parse(signal.payload) });
-    if (signal.kind === 'food-insecurity')
-      area.food.push({ signal, value: FoodInsecurityAnalysis.parse(signal.payload) });
-    if (signal.kind === 'displacement')
-      area.displacement.push({ signal, value: DisplacementReport.parse(signal.payload) });
-  }
-
   const observations: Observation[] = [];
-  for (const [areaCode, area] of byArea) {
+  for (const [areaCode, byKind] of groupSignalsByArea(signals, pillar, kinds)) {
+    const area = {
+      hazards: byKind['hazard-event'],
+      food: byKind['food-insecurity'],
+      displacement: byKind.displacement,
+    };
     for (const month of monthRange(context.from, context.to)) {
       const add = (name: string, value: number, from: readonly Signal[], source: string) =>
         observations.push({
@@ -96,7 +75,7 @@ export function deriveDevelopmentObservations(
           period: month,
           value,
           source: `Derived from ${source} signals`,
-          reliability: reliabilityOf(from),
+          reliability: reliabilityOfSignals(from),
         });
       const population = context.populationOf(areaCode, month);
       const perHundredThousand = (n: number) =>

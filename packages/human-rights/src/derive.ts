@@ -1,11 +1,13 @@
 import {
   addMonths,
+  groupSignalsByArea,
+  isCorroborated as isChecked,
+  monthOfSignal as monthOf,
   monthRange,
+  reliabilityOfSignals,
   totalOf,
   type DerivationContext,
-  type Month,
   type Observation,
-  type Reliability,
   type Signal,
 } from '@prevention/core';
 import { CivicSpaceEvent } from './signals/civic-space.js';
@@ -29,20 +31,11 @@ const gravestActs: readonly Act[] = [
   'torture-ill-treatment',
 ];
 
-interface Dated<T> {
-  signal: Signal;
-  value: T;
-}
-
-const monthOf = (signal: Signal): Month => signal.occurredOn.slice(0, 7);
-const isChecked = (s: Signal) => s.verification === 'verified' || s.verification === 'corroborated';
-
-function reliabilityOf(signals: readonly Signal[]): Reliability {
-  if (signals.length === 0) return 'medium';
-  const checked = signals.filter(isChecked).length;
-  if (checked === signals.length) return 'high';
-  return checked * 2 >= signals.length ? 'medium' : 'low';
-}
+const kinds = {
+  violation: Violation,
+  'civic-space': CivicSpaceEvent,
+  recommendation: Recommendation,
+};
 
 function share(part: number, whole: number): number | undefined {
   return whole === 0 ? undefined : (100 * part) / whole;
@@ -59,29 +52,13 @@ export function deriveHumanRightsObservations(
   signals: readonly Signal[],
   context: DerivationContext,
 ): Observation[] {
-  const byArea = new Map<
-    string,
-    {
-      violations: Dated<Violation>[];
-      civic: Dated<CivicSpaceEvent>[];
-      recommendations: Dated<Recommendation>[];
-    }
-  >();
-  for (const signal of signals) {
-    if (signal.pillar !== pillar) continue;
-    let area = byArea.get(signal.areaCode);
-    if (!area)
-      byArea.set(signal.areaCode, (area = { violations: [], civic: [], recommendations: [] }));
-    if (signal.kind === 'violation')
-      area.violations.push({ signal, value: Violation.parse(signal.payload) });
-    if (signal.kind === 'civic-space')
-      area.civic.push({ signal, value: CivicSpaceEvent.parse(signal.payload) });
-    if (signal.kind === 'recommendation')
-      area.recommendations.push({ signal, value: Recommendation.parse(signal.payload) });
-  }
-
   const observations: Observation[] = [];
-  for (const [areaCode, area] of byArea) {
+  for (const [areaCode, byKind] of groupSignalsByArea(signals, pillar, kinds)) {
+    const area = {
+      violations: byKind.violation,
+      civic: byKind['civic-space'],
+      recommendations: byKind.recommendation,
+    };
     for (const month of monthRange(context.from, context.to)) {
       const add = (name: string, value: number, from: readonly Signal[], source: string) =>
         observations.push({
@@ -90,7 +67,7 @@ export function deriveHumanRightsObservations(
           period: month,
           value,
           source: `Derived from ${source} signals`,
-          reliability: reliabilityOf(from),
+          reliability: reliabilityOfSignals(from),
         });
 
       if (area.violations.length > 0) {

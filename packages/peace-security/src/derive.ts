@@ -1,11 +1,13 @@
 import {
   addMonths,
+  derivedReliability,
+  isCorroborated,
+  monthOfSignal,
   monthRange,
   monthsBetween,
   type DerivationContext,
   type Month,
   type Observation,
-  type Reliability,
   type Signal,
 } from '@prevention/core';
 import { disorderTypesOf } from './acled/codebook.js';
@@ -52,8 +54,7 @@ function emptyTally(): MonthTally {
 
 function tally(signal: Signal, into: MonthTally) {
   into.signals += 1;
-  if (signal.verification === 'verified' || signal.verification === 'corroborated')
-    into.verified += 1;
+  if (isCorroborated(signal)) into.verified += 1;
   switch (signal.kind) {
     case 'conflict-event': {
       const event = ConflictEvent.parse(signal.payload);
@@ -80,12 +81,6 @@ function tally(signal: Signal, into: MonthTally) {
       into.mediation.push(MediationEngagement.parse(signal.payload));
       return;
   }
-}
-
-function reliabilityOf(month: MonthTally): Reliability {
-  if (month.signals === 0) return 'medium';
-  if (month.verified === month.signals) return 'high';
-  return month.verified * 2 >= month.signals ? 'medium' : 'low';
 }
 
 /** Percentage change of `value` against the mean of the previous twelve months. */
@@ -126,7 +121,7 @@ export function derivePeaceSecurityObservations(
   const firstMonth = new Map<string, Month>();
   for (const signal of signals) {
     if (signal.pillar !== pillar) continue;
-    const month = signal.occurredOn.slice(0, 7);
+    const month = monthOfSignal(signal);
     if (month > context.to) continue;
     let months = byArea.get(signal.areaCode);
     if (!months) byArea.set(signal.areaCode, (months = new Map()));
@@ -143,7 +138,7 @@ export function derivePeaceSecurityObservations(
     const first = firstMonth.get(areaCode) ?? context.from;
     for (const month of monthRange(context.from, context.to)) {
       const t = at(month);
-      const reliability = reliabilityOf(t);
+      const reliability = derivedReliability(t.verified, t.signals);
       const add = (name: string, value: number, source = 'conflict-event signals') =>
         observations.push({
           indicatorCode: code(name),
