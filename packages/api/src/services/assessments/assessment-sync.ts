@@ -259,7 +259,9 @@ async function checkContent(
         rejected('FORBIDDEN', 'You can only write assessments of the countries you work on.'),
       );
     }
-    if (!(await findAreaByCode(trx, item.areaCode))) return refuse(noSuchArea());
+    // Countries are reference data and always stored; only a sub-national area is looked up.
+    const isCountry = item.areaCode === countryCode;
+    if (!isCountry && !(await findAreaByCode(trx, item.areaCode))) return refuse(noSuchArea());
   }
   const parsed = assessmentForm.draftSchema.safeParse(content);
   if (!parsed.success) {

@@ -51,6 +51,7 @@ export async function writeRevision(
 ): Promise<{ revision: number; savedAt: Date } | null> {
   const revision = (change.before?.revision ?? 0) + 1;
   const savedAt = ctx.now();
+  const sections = changedSections(assessmentForm, change.before?.content ?? null, change.content);
   const summary = summariseContent(assessmentForm, change.content);
   const state = {
     areaCode: change.areaCode,
@@ -95,7 +96,7 @@ export async function writeRevision(
       action: `assessment.${change.action}`,
       resourceType: 'assessment',
       resourceId: change.id,
-      changes: revisionChanges(ctx, change, revision),
+      changes: revisionChanges(ctx, change, revision, sections),
     }),
   ]);
   return { revision, savedAt };
@@ -132,7 +133,12 @@ export async function keepConflict(
  * is confidential or above), the sections that changed by name, and the content as a keyed hash —
  * the revision row holds the content, and the hash in the chain shows if it is ever altered.
  */
-function revisionChanges(ctx: Context, change: StateChange, revision: number): AuditChange[] {
+function revisionChanges(
+  ctx: Context,
+  change: StateChange,
+  revision: number,
+  sections: readonly string[],
+): AuditChange[] {
   const before = change.before;
   const changes: AuditChange[] = [
     { field: 'revision', before: before?.revision ?? null, after: revision },
@@ -153,10 +159,9 @@ function revisionChanges(ctx: Context, change: StateChange, revision: number): A
       after: loggableValue(ctx, change.content.sensitivity, change.content.title),
     });
   }
-  const sections = changedSections(assessmentForm, before?.content ?? null, change.content);
   if (sections.length > 0) {
     changes.push(
-      { field: 'sections', before: null, after: sections },
+      { field: 'sections', before: null, after: [...sections] },
       {
         field: 'content',
         before: before ? contentHash(ctx, before.content) : null,
