@@ -194,6 +194,15 @@ describe.each(databaseKinds())('the assessment lifecycle on %s', (kind) => {
     expect(list.items.every((item) => item.status === 'published')).toBe(true);
     expect(list.items.map((i) => i.id)).toContain(published.id);
     expect((await failure(as(partner).byId({ id: draft.id }))).code).toBe('NOT_FOUND');
+    expect((await as(team.author).byId({ id: published.id })).review).toMatchObject({
+      action: 'endorse',
+    });
+    expect(await as(partner).byId({ id: published.id })).toMatchObject({
+      review: null,
+      conflicts: [],
+      availableActions: [],
+      editable: false,
+    });
     const history = await as(partner).history({ id: published.id });
     expect(history.map((r) => r.status)).toEqual(['published']);
     expect((await failure(as(partner).revision({ id: published.id, revision: 1 }))).code).toBe(

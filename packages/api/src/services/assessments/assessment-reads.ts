@@ -65,9 +65,13 @@ export async function getAssessmentDetail(
   id: string,
 ): Promise<AssessmentDetail> {
   const record = await readAssessment(ctx, actor, id);
+  // Reviews are part of the work in progress: a partner, who reads published assessments only,
+  // sees neither the reviewers' comments nor the versions kept in conflicts.
   const [conflicts, review] = await Promise.all([
     isAuthorFor(actor, record.countryCode) ? findOpenConflicts(ctx.db, id) : [],
-    findLatestRevisionByAction(ctx.db, id, ['return', 'endorse']),
+    readerFor(actor).publishedOnly
+      ? undefined
+      : findLatestRevisionByAction(ctx.db, id, ['return', 'endorse']),
   ]);
   const detail = presentDetail(actor, record, { conflicts, review });
   const shown = presentConflicts(actor, record, conflicts);

@@ -36,6 +36,8 @@ export interface StateChange {
   action: RevisionAction;
   comments: ReviewComments | null;
   clientId: string | null;
+  /** The kept conflict this revision resolves, if it resolves one. */
+  resolves?: string;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function keepConflict(
   ctx: Context,
   actor: Actor,
   conflict: Omit<NewConflict, 'id' | 'authorId' | 'createdAt'>,
+  supersedes?: string,
 ): Promise<string> {
   const id = newId();
   await insertConflict(trx, { ...conflict, id, authorId: actor.userId, createdAt: ctx.now() });
@@ -122,6 +125,7 @@ export async function keepConflict(
         { field: 'baseRevision', before: null, after: conflict.baseRevision },
         { field: 'serverRevision', before: null, after: conflict.serverRevision },
         { field: 'content', before: null, after: contentHash(ctx, conflict.content) },
+        ...(supersedes ? [{ field: 'supersedes', before: null, after: supersedes }] : []),
       ],
     }),
   ]);
@@ -168,6 +172,9 @@ function revisionChanges(
         after: contentHash(ctx, change.content),
       },
     );
+  }
+  if (change.resolves) {
+    changes.push({ field: 'conflictId', before: null, after: change.resolves });
   }
   if (change.comments) {
     changes.push({ field: 'comments', before: null, after: contentHash(ctx, change.comments) });
