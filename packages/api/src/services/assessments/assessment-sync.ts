@@ -75,7 +75,12 @@ export async function syncAssessments(
   request: SyncRequest,
 ): Promise<SyncResponse> {
   const answers: SyncAnswer[] = [];
-  for (const item of request.items) answers.push(await syncItem(ctx, actor, item));
+  for (const item of request.items) {
+    answers.push(await syncItem(ctx, actor, item));
+    // Let other requests in between items: PGlite holds the event loop while a query runs, and a
+    // batch of 50 must not keep everyone else waiting until it is done.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return { answers };
 }
 
