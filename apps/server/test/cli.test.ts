@@ -66,6 +66,8 @@ describe('the command line', () => {
     expect(unknown.stderr()).toContain('Unknown command');
   });
 
+  // Three server processes, one after another, each compiling the sources with tsx and the first
+  // loading the demo data: on a loaded machine this takes longer than the default 30 s.
   it('serves, refuses a second process on its data directory, shuts down cleanly and reuses the data', async () => {
     const env = { DATA_DIR: join(dataDir, 'app'), PORT: '0', HOST: '127.0.0.1' };
     const first = runCli(['start'], env);
@@ -93,7 +95,7 @@ describe('the command line', () => {
     expect(areas.body.result.data).toHaveLength(11);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
-  });
+  }, 90_000);
 
   it('refuses production mode with the published APP_SECRET', async () => {
     const cli = runCli(['start'], { APP_MODE: 'production', DATA_DIR: join(dataDir, 'never') });
