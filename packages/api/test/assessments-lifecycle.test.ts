@@ -267,6 +267,26 @@ describe.each(databaseKinds())('the assessment lifecycle on %s', (kind) => {
     );
   });
 
+  it('refuses text the database cannot store, in every input that carries text', async () => {
+    expect((await failure(as(planner).list({ organisation: 'UN\u0000DP', limit: 5 }))).code).toBe(
+      'BAD_REQUEST',
+    );
+    const { id, revision } = await assessmentIn(deps(), team, 'submitted');
+    const comments = { risks: 'Check\u0000 this' };
+    expect(
+      (await failure(as(team.reviewer).transition({ id, action: 'return', revision, comments })))
+        .code,
+    ).toBe('BAD_REQUEST');
+    const content = testContent({ title: 'Stored' });
+    content.sections.overall = { confidence: 'low', summary: 'Cut\u0000short' };
+    const [answer] = (await as(team.author).sync({ items: [syncItem({ content })] })).answers;
+    expect(answer).toMatchObject({
+      outcome: 'rejected',
+      code: 'BAD_REQUEST',
+      issues: [{ path: ['content', 'sections', 'overall', 'summary'] }],
+    });
+  });
+
   it('filters by an organisation of the team, whatever its case', async () => {
     const content = testContent();
     content.sections.team = {
