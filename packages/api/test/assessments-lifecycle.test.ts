@@ -262,9 +262,12 @@ describe.each(databaseKinds())('the assessment lifecycle on %s', (kind) => {
     const byPillar = await as(planner).list({ period, pillar: 'human-rights', limit: 10 });
     expect(byPillar.items).toHaveLength(5);
     expect((await as(planner).list({ period, status: 'published', limit: 10 })).items).toEqual([]);
-    expect((await failure(as(planner).list({ cursor: 'not-a-cursor', limit: 2 }))).code).toBe(
-      'BAD_REQUEST',
-    );
+    for (const cursor of [
+      'not-a-cursor',
+      Buffer.from(JSON.stringify(['0000-01-01T00:00:00Z', created[0]])).toString('base64url'),
+    ]) {
+      expect((await failure(as(planner).list({ cursor, limit: 2 }))).code).toBe('BAD_REQUEST');
+    }
   });
 
   it('refuses text the database cannot store, in every input that carries text', async () => {

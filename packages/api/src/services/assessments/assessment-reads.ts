@@ -169,7 +169,14 @@ function revisionFilter(actor: Actor): { statuses?: readonly AssessmentStatus[] 
 }
 
 /** A list position as an opaque cursor: the last item's update time and id. */
-const CursorPosition = z.tuple([z.iso.datetime(), Id]);
+const CursorPosition = z.tuple([
+  // Within the years PostgreSQL and JavaScript dates share, so a forged cursor cannot fail a query.
+  z.iso.datetime().refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }),
+  Id,
+]);
 
 function encodeCursor(position: { updatedAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([position.updatedAt.toISOString(), position.id])).toString(
