@@ -1,6 +1,7 @@
 export type * from './database.js';
 export { DataDirInUseError } from './data-dir-lock.js';
 export { DEMO_SEED, generateDemoData, type DemoData } from './demo/generate-demo-data.js';
+export type { DemoAssessment, DemoAssessmentStep } from './demo/generate-demo-assessments.js';
 export { loadDemoData, type LoadDemoDataResult } from './demo/load-demo-data.js';
 export { migrateToLatest, MigrationError, migrations, type MigrateOptions } from './migrate.js';
 export { openDatabase, type DatabaseConfig, type DatabaseHandle } from './open-database.js';
@@ -70,3 +71,41 @@ export {
   type UserCredentials,
   type UserListFilter,
 } from './repositories/users.js';
+export {
+  findAssessmentById,
+  findAssessments,
+  insertAssessment,
+  lockAssessment,
+  updateAssessment,
+  type AssessmentHeader,
+  type AssessmentPage,
+  type AssessmentReader,
+  type AssessmentRecord,
+  type AssessmentState,
+  type StoredAssessment,
+} from './repositories/assessments.js';
+export {
+  findLatestRevisionByAction,
+  findRevision,
+  findRevisions,
+  insertRevision,
+  type NewRevision,
+  type RevisionHeader,
+  type RevisionRecord,
+} from './repositories/assessment-revisions.js';
+export {
+  closeConflict,
+  findOpenConflicts,
+  insertConflict,
+  lockConflict,
+  type ConflictClosure,
+  type ConflictRecord,
+  type NewConflict,
+} from './repositories/assessment-conflicts.js';
+export {
+  claimSyncReceipt,
+  findSyncReceipt,
+  setSyncReceiptAnswer,
+  type SyncReceipt,
+} from './repositories/assessment-sync-receipts.js';
+export { hasSeedRun, recordSeedRun } from './repositories/seed-runs.js';
