@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { holdsRole, useSession } from '../auth/session.js';
-import { switchLanguage } from '../i18n/i18n.js';
+import { switchLanguage, useTranslation } from '../i18n/i18n.js';
 import { isLanguageCode, languages } from '../i18n/languages.js';
+import { Link, useNavigate } from '../router/Link.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { RouteView } from './RouteView.js';
 
 export function AppShell() {
   const { t, i18n } = useTranslation();
@@ -29,23 +29,19 @@ export function AppShell() {
           <nav aria-label={t('app.mainNavigation')}>
             <ul className="nav-list">
               <li>
-                <Link
-                  to="/"
-                  activeProps={{ 'aria-current': 'page' }}
-                  activeOptions={{ exact: true }}
-                >
+                <Link to="/" current="exact">
                   {t('nav.countries')}
                 </Link>
               </li>
               {isAdministrator ? (
                 <>
                   <li>
-                    <Link to="/admin/users" activeProps={{ 'aria-current': 'page' }}>
+                    <Link to="/admin/users" current="prefix">
                       {t('nav.users')}
                     </Link>
                   </li>
                   <li>
-                    <Link to="/admin/audit" activeProps={{ 'aria-current': 'page' }}>
+                    <Link to="/admin/audit" current="prefix">
                       {t('nav.audit')}
                     </Link>
                   </li>
@@ -75,7 +71,7 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <RouteView />
       </main>
       <footer className="shell-footer">
         <p>{t('app.footer')}</p>
@@ -96,7 +92,7 @@ function CurrentUser({ name }: { name: string }) {
       onSettled: async () => {
         // Nothing of the session may stay in memory for the next person at this screen.
         queryClient.clear();
-        await navigate({ to: '/sign-in' });
+        navigate({ to: '/sign-in' });
       },
     }),
   );
