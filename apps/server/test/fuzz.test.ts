@@ -1,4 +1,6 @@
 import { appRouter } from '@prevention/api';
+import { composeAssessmentForm, exampleContent } from '@prevention/assessment';
+import { platformPillars } from '@prevention/risk';
 import { databaseKinds } from '@prevention/db/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +31,9 @@ const leaks = [
   /\brelation "/i,
   /violates|constraint|syntax error|duplicate key|invalid input syntax|column "/i,
   /\b(app_user|user_session|sign_in_attempt|audit_entry|seed_run|kysely_migration)\b/i,
+  /\b(assessment_revision|assessment_conflict|assessment_sync_receipt|item_hash)\b/i,
   /\b(password_hash|token_hash|totp_secret|pending_totp_secret)\b/i,
-  /\b(from|into|join|table|update)\s+"?(area|signal|organisation)\b/i,
+  /\b(from|into|join|table|update)\s+"?(area|signal|organisation|assessment)\b/i,
 ];
 
 const hostileStrings = [
@@ -98,6 +101,11 @@ const envelope = {
   payload: { victims: [{ name: 'x' }] },
 };
 
+const assessmentContent = exampleContent(composeAssessmentForm(platformPillars), {
+  title: 'Fuzz',
+  sparse: true,
+});
+
 /** A valid input per procedure, to be spoiled one field at a time. */
 function validInputs(targetUserId: string): Record<string, Record<string, unknown>> {
   const someId = '01932b6e-8f3a-7c00-8000-0000000000ff';
@@ -128,6 +136,43 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
     'users.resetPassword': { id: targetUserId, password: 'another long password' },
     'users.resetSecondFactor': { id: targetUserId },
     'audit.list': { resourceType: 'signal', from: '2026-01-01', to: '2026-12-31', limit: 10 },
+    'assessments.list': {
+      areaCode: 'SDN',
+      period: '2026-10',
+      status: 'draft',
+      pillar: 'human-rights',
+      organisation: 'UNDP',
+      limit: 10,
+    },
+    'assessments.byId': { id: someId },
+    'assessments.history': { id: someId },
+    'assessments.revision': { id: someId, revision: 1 },
+    'assessments.diff': { id: someId, from: 1, to: 2 },
+    'assessments.sync': {
+      items: [
+        {
+          clientId: someId,
+          assessmentId: someId,
+          baseRevision: null,
+          areaCode: 'SDN',
+          period: '2026-10',
+          content: assessmentContent,
+          savedAt: '2026-10-01T12:00:00.000Z',
+        },
+      ],
+    },
+    'assessments.transition': {
+      id: someId,
+      action: 'return',
+      revision: 1,
+      comments: { risks: 'Fuzz' },
+    },
+    'assessments.resolveConflict': {
+      conflictId: someId,
+      baseRevision: 1,
+      content: assessmentContent,
+    },
+    'assessments.discardConflict': { conflictId: someId },
   };
 }
 

@@ -83,3 +83,26 @@ export const BoundedFieldSensitivity = FieldSensitivity.refine(
     ),
   'A field path is too long or not allowed',
 );
+
+/**
+ * Where a JSON value holds text the database cannot store (a NUL, a lone surrogate), in a key or
+ * a string: the path to the first such place, or null when all of it can be stored.
+ */
+export function unstorablePath(value: unknown): (string | number)[] | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : [];
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorablePath(item);
+      if (found) return [index, ...found];
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) return [key];
+      const found = unstorablePath(item);
+      if (found) return [key, ...found];
+    }
+  }
+  return null;
+}

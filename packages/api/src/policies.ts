@@ -10,6 +10,10 @@ const signalReaders: Role[] = [
   'partner',
 ];
 const administrators: Role[] = ['administrator'];
+/** Who writes assessment content; who steps it through its lifecycle; who reads it. */
+const assessmentAuthors: Role[] = ['field-officer', 'country-team-lead'];
+const assessmentStewards: Role[] = ['field-officer', 'country-team-lead', 'reviewer', 'hq-planner'];
+const assessmentReaders: Role[] = [...assessmentStewards, 'partner'];
 
 /**
  * Every procedure's policy, in one place. A procedure that is not listed here is refused to
@@ -35,6 +39,17 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'signals.create': signedIn(signalAuthors, 'records', 'public'),
   'signals.list': signedIn(signalReaders, 'records', 'public'),
   'signals.byId': signedIn(signalReaders, 'records', 'public'),
+
+  'assessments.form': signedIn('any-role', 'none', 'public'),
+  'assessments.list': signedIn(assessmentReaders, 'records', 'public'),
+  'assessments.byId': signedIn(assessmentReaders, 'records', 'public'),
+  'assessments.history': signedIn(assessmentReaders, 'records', 'public'),
+  'assessments.revision': signedIn(assessmentReaders, 'records', 'public'),
+  'assessments.diff': signedIn(assessmentReaders, 'records', 'public'),
+  'assessments.sync': signedIn(assessmentAuthors, 'records', 'public'),
+  'assessments.transition': signedIn(assessmentStewards, 'records', 'public'),
+  'assessments.resolveConflict': signedIn(assessmentAuthors, 'records', 'public'),
+  'assessments.discardConflict': signedIn(assessmentAuthors, 'records', 'public'),
 
   'users.list': signedIn(administrators, 'global', 'restricted'),
   'users.byId': signedIn(administrators, 'global', 'restricted'),

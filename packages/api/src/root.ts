@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './routers/account.js';
 import { areasRouter } from './routers/areas.js';
+import { assessmentsRouter } from './routers/assessments.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { signalsRouter } from './routers/signals.js';
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from './trpc.js';
 export const appRouter = router({
   account: accountRouter,
   areas: areasRouter,
+  assessments: assessmentsRouter,
   audit: auditRouter,
   auth: authRouter,
   signals: signalsRouter,

@@ -18,6 +18,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, policyFor, type AccessPolicy } from '../src/index.js';
+import { assessmentIn, syncItem, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, testDependencies } from './harness.js';
 import { allProcedures } from './procedures.js';
 
@@ -30,8 +31,16 @@ import { allProcedures } from './procedures.js';
  */
 type Outcome = 'allowed' | 'denied';
 type Caller = ReturnType<typeof callerFor>;
+/** A published assessment in Sudan at the target's level, with two kept conflicts. */
+interface AssessmentTarget {
+  id: string;
+  revision: number;
+  conflictToResolve: string;
+  conflictToDiscard: string;
+}
 interface Fixture {
   target: SignalRecord;
+  assessment: AssessmentTarget;
   managedUser: UserAccount;
   tag: string;
 }
@@ -64,6 +73,9 @@ async function outcome(
     return 'allowed';
   }
 }
+
+/** The period of the matrix's target assessments, which nothing else uses. */
+const matrixPeriod = '2030-01';
 
 let created = 0;
 const probes: Record<string, Probe> = {
@@ -114,6 +126,72 @@ const probes: Record<string, Probe> = {
   },
   'signals.byId': (c, { target }) =>
     outcome(c.signals.byId({ id: target.id }), (error) => error.code === 'NOT_FOUND'),
+  'assessments.form': (c) => outcome(c.assessments.form()),
+  'assessments.list': async (c, { assessment }) => {
+    try {
+      const page = await c.assessments.list({ period: matrixPeriod, limit: 100 });
+      return page.items.some((item) => item.id === assessment.id) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'assessments.byId': (c, { assessment }) =>
+    outcome(c.assessments.byId({ id: assessment.id }), (error) => error.code === 'NOT_FOUND'),
+  'assessments.history': (c, { assessment }) =>
+    outcome(c.assessments.history({ id: assessment.id }), (error) => error.code === 'NOT_FOUND'),
+  'assessments.revision': (c, { assessment }) =>
+    outcome(
+      c.assessments.revision({ id: assessment.id, revision: assessment.revision }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'assessments.diff': (c, { assessment }) =>
+    outcome(
+      c.assessments.diff({ id: assessment.id, from: assessment.revision, to: assessment.revision }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'assessments.sync': async (c, { assessment, target }) => {
+    try {
+      const { answers } = await c.assessments.sync({
+        items: [
+          syncItem({
+            assessmentId: assessment.id,
+            baseRevision: assessment.revision,
+            content: testContent({ sensitivity: target.sensitivity }),
+          }),
+        ],
+      });
+      const [answer] = answers;
+      return answer?.outcome === 'rejected' && answer.code !== 'BAD_REQUEST' ? 'denied' : 'allowed';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'assessments.transition': (c, { assessment }) =>
+    // A stale revision: the step is refused after the access checks, and nothing changes.
+    outcome(
+      c.assessments.transition({
+        id: assessment.id,
+        action: 'reopen',
+        revision: assessment.revision + 1000,
+      }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'assessments.resolveConflict': (c, { assessment, target }) =>
+    outcome(
+      c.assessments.resolveConflict({
+        conflictId: assessment.conflictToResolve,
+        baseRevision: assessment.revision,
+        content: testContent({ sensitivity: target.sensitivity }),
+      }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'assessments.discardConflict': (c, { assessment }) =>
+    outcome(
+      c.assessments.discardConflict({ conflictId: assessment.conflictToDiscard }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
   'users.list': (c) => outcome(c.users.list({ limit: 5 })),
   'users.byId': (c, { managedUser }) => outcome(c.users.byId({ id: managedUser.id })),
   'users.create': (c, { tag }) => {
@@ -164,10 +242,39 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
   const database = useTestDatabase(kind);
   const actors: { user: UserAccount; actor: Actor; label: string }[] = [];
   const targets = new Map<Sensitivity, SignalRecord>();
+  const assessments = new Map<Sensitivity, AssessmentTarget>();
   let managedUser: UserAccount;
 
   beforeAll(async () => {
     const author = await createTestUser(database.db, { roles: ['country-team-lead'] });
+    const deps = testDependencies(database.db, kind);
+    const team = await testTeam(database.db);
+    for (const level of sensitivityLevels) {
+      const { id, revision } = await assessmentIn(deps, team, 'published', {
+        period: matrixPeriod,
+        content: testContent({ sensitivity: level }),
+      });
+      const keep = async () => {
+        const { answers } = await callerFor(deps, team.author).assessments.sync({
+          items: [
+            syncItem({
+              assessmentId: id,
+              baseRevision: revision,
+              content: testContent({ sensitivity: level }),
+            }),
+          ],
+        });
+        const [answer] = answers;
+        if (answer?.outcome !== 'conflict' || !answer.conflictId) throw new Error('no conflict');
+        return answer.conflictId;
+      };
+      assessments.set(level, {
+        id,
+        revision,
+        conflictToResolve: await keep(),
+        conflictToDiscard: await keep(),
+      });
+    }
     for (const level of sensitivityLevels) {
       targets.set(
         level,
@@ -212,7 +319,9 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
         const caller = callerFor(deps, actor, user, { clientAddress: `10.0.${cases % 250}.1` });
         for (const [level, target] of targets) {
           cases += 1;
-          const fixture = { target, managedUser, tag: `${kind}-${cases}` };
+          const assessment = assessments.get(level);
+          if (!assessment) throw new Error(`no assessment at ${level}`);
+          const fixture = { target, assessment, managedUser, tag: `${kind}-${cases}` };
           const actual = await probe(caller, fixture);
           const expected = expectedOutcome(policy, actor, target);
           if (actual === 'allowed' && expected === 'denied') {

@@ -1,4 +1,4 @@
-import type { UserAccount } from '@prevention/core';
+import type { Sensitivity, UserAccount } from '@prevention/core';
 import type { SignalRecord } from '@prevention/db';
 import {
   createTestSignal,
@@ -8,6 +8,7 @@ import {
 } from '@prevention/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { policyFor } from '../src/index.js';
+import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, failure, testDependencies } from './harness.js';
 import { allProcedures } from './procedures.js';
 
@@ -17,9 +18,14 @@ import { allProcedures } from './procedures.js';
  * with the same message, never FORBIDDEN — and a list must simply not contain it.
  */
 type Caller = ReturnType<typeof callerFor>;
+/** A record of each kind that the reader may not see, for one reason. */
+interface Hidden {
+  signal: SignalRecord;
+  assessment: { id: string; countryCode: string; revision: number };
+}
 interface Probe {
   /** What the caller gets for a record it may not see. */
-  hidden: (caller: Caller, record: SignalRecord) => Promise<unknown>;
+  hidden: (caller: Caller, record: Hidden) => Promise<unknown>;
   /** What the caller gets for a record that does not exist. */
   absent: (caller: Caller) => Promise<unknown>;
 }
@@ -33,14 +39,43 @@ async function notFound(call: Promise<unknown>) {
 
 const readProbes: Record<string, Probe> = {
   'signals.byId': {
-    hidden: (caller, record) => notFound(caller.signals.byId({ id: record.id })),
+    hidden: (caller, { signal }) => notFound(caller.signals.byId({ id: signal.id })),
     absent: (caller) => notFound(caller.signals.byId({ id: missingId })),
   },
   'signals.list': {
-    hidden: async (caller, record) => {
-      const byCountry = await caller.signals.list({ areaCode: record.countryCode, limit: 100 });
+    hidden: async (caller, { signal }) => {
+      const byCountry = await caller.signals.list({ areaCode: signal.countryCode, limit: 100 });
       const everything = await caller.signals.list({ limit: 100 });
-      return [...byCountry.items, ...everything.items].filter((item) => item.id === record.id);
+      return [...byCountry.items, ...everything.items].filter((item) => item.id === signal.id);
+    },
+    absent: async () => [],
+  },
+  'assessments.byId': {
+    hidden: (caller, { assessment }) => notFound(caller.assessments.byId({ id: assessment.id })),
+    absent: (caller) => notFound(caller.assessments.byId({ id: missingId })),
+  },
+  'assessments.history': {
+    hidden: (caller, { assessment }) => notFound(caller.assessments.history({ id: assessment.id })),
+    absent: (caller) => notFound(caller.assessments.history({ id: missingId })),
+  },
+  'assessments.revision': {
+    hidden: (caller, { assessment }) =>
+      notFound(caller.assessments.revision({ id: assessment.id, revision: assessment.revision })),
+    absent: (caller) => notFound(caller.assessments.revision({ id: missingId, revision: 1 })),
+  },
+  'assessments.diff': {
+    hidden: (caller, { assessment }) =>
+      notFound(caller.assessments.diff({ id: assessment.id, from: 1, to: assessment.revision })),
+    absent: (caller) => notFound(caller.assessments.diff({ id: missingId, from: 1, to: 2 })),
+  },
+  'assessments.list': {
+    hidden: async (caller, { assessment }) => {
+      const byCountry = await caller.assessments.list({
+        areaCode: assessment.countryCode,
+        limit: 100,
+      });
+      const everything = await caller.assessments.list({ limit: 100 });
+      return [...byCountry.items, ...everything.items].filter((item) => item.id === assessment.id);
     },
     absent: async () => [],
   },
@@ -49,8 +84,8 @@ const readProbes: Record<string, Probe> = {
 describe.each(databaseKinds())('direct object references on %s', (kind) => {
   const database = useTestDatabase(kind);
   let reader: UserAccount;
-  let inMali: SignalRecord;
-  let aboveClearance: SignalRecord;
+  let inMali: Hidden;
+  let aboveClearance: Hidden;
   let visible: SignalRecord;
 
   beforeAll(async () => {
@@ -64,11 +99,26 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       scope: { kind: 'countries', countries: ['SDN'] },
       clearance: 'restricted',
     });
-    inMali = await createTestSignal(database.db, author.id, { areaCode: 'MLI' });
-    aboveClearance = await createTestSignal(database.db, author.id, {
-      areaCode: 'SDN',
-      sensitivity: 'confidential',
-    });
+    const deps = testDependencies(database.db, kind);
+    const team = await testTeam(database.db);
+    const assessmentOf = async (areaCode: string, sensitivity: Sensitivity) => {
+      const { id, revision } = await assessmentIn(deps, team, 'submitted', {
+        areaCode,
+        content: testContent({ sensitivity }),
+      });
+      return { id, revision, countryCode: areaCode };
+    };
+    inMali = {
+      signal: await createTestSignal(database.db, author.id, { areaCode: 'MLI' }),
+      assessment: await assessmentOf('MLI', 'restricted'),
+    };
+    aboveClearance = {
+      signal: await createTestSignal(database.db, author.id, {
+        areaCode: 'SDN',
+        sensitivity: 'confidential',
+      }),
+      assessment: await assessmentOf('SDN', 'confidential'),
+    };
     visible = await createTestSignal(database.db, author.id, { areaCode: 'SDN' });
   });
 
@@ -111,7 +161,7 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
     await expect(caller.signals.byId({ id: visible.id })).resolves.toMatchObject({
       id: visible.id,
     });
-    expect(await notFound(caller.signals.byId({ id: inMali.id }))).toEqual({
+    expect(await notFound(caller.signals.byId({ id: inMali.signal.id }))).toEqual({
       code: 'NOT_FOUND',
       message: 'The signal was not found.',
     });

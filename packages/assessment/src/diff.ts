@@ -95,3 +95,25 @@ function numbered(label: LocalisedText, n: number): LocalisedText {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !isWithheld(value);
 }
+
+/**
+ * What a revision changed, as a history lists it: `title`, `sensitivity`, and the keys of the
+ * sections whose content or sensitivity differ. Null `before` (a new assessment) lists every
+ * part that has a value.
+ */
+export function changedSections(
+  form: AssessmentForm,
+  before: AssessmentContent | null,
+  after: AssessmentContent,
+): string[] {
+  const changed: string[] = [];
+  if (before?.title !== after.title) changed.push('title');
+  if (before?.sensitivity !== after.sensitivity) changed.push('sensitivity');
+  for (const { key } of form.metadata.sections) {
+    const same =
+      sameJson(before?.sections[key], after.sections[key]) &&
+      sameJson(before?.sectionSensitivity[key], after.sectionSensitivity[key]);
+    if (!same) changed.push(key);
+  }
+  return changed;
+}

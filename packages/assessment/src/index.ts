@@ -9,7 +9,7 @@ export {
 } from './assessment-form.js';
 export { canonicalJson, sameJson } from './canonical-json.js';
 export { summariseContent, type ContentSummary } from './content-summary.js';
-export { redactContent } from './content-redaction.js';
+export { holdsStrictlyConfidential, redactContent, restoreWithheld } from './content-redaction.js';
 export {
   confidenceLevels,
   crossCuttingSections,
@@ -17,7 +17,7 @@ export {
   toOptionValue,
   trends,
 } from './cross-cutting-sections.js';
-export { diffContents } from './diff.js';
+export { changedSections, diffContents } from './diff.js';
 export {
   AssessmentStatus,
   LifecycleAction,

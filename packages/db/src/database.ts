@@ -1,3 +1,9 @@
+import type {
+  AssessmentContent,
+  AssessmentStatus,
+  ReviewComments,
+  RevisionAction,
+} from '@prevention/assessment';
 import type { CountryScope, Role, Sensitivity } from '@prevention/core';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
@@ -14,6 +20,10 @@ export interface Database {
   sign_in_attempt: SignInAttemptTable;
   signal: SignalTable;
   audit_entry: AuditEntryTable;
+  assessment: AssessmentTable;
+  assessment_revision: AssessmentRevisionTable;
+  assessment_conflict: AssessmentConflictTable;
+  assessment_sync_receipt: AssessmentSyncReceiptTable;
 }
 
 /**
@@ -167,3 +177,79 @@ export interface AuditEntryTable {
   hash: string;
 }
 export type AuditEntryRow = Selectable<AuditEntryTable>;
+
+/** The current state of a joint assessment; lists read the columns derived from its content. */
+export interface AssessmentTable {
+  id: string;
+  area_code: string;
+  /** The country of the area, denormalised so that scoping a query is one indexed comparison. */
+  country_code: string;
+  /** `YYYY-MM`. */
+  period: string;
+  title: string;
+  status: AssessmentStatus;
+  revision: number;
+  sensitivity: Sensitivity;
+  content: Json<AssessmentContent>;
+  pillars: Json<string[]>;
+  organisations: Json<string[]>;
+  risk_count: number;
+  highest_risk: number | null;
+  /** Who submitted the version under review (a reviewer does not review their own). */
+  submitted_by: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_by: string;
+  updated_at: Date;
+}
+export type AssessmentRow = Selectable<AssessmentTable>;
+
+/** One save or lifecycle step of an assessment; never changed once written. */
+export interface AssessmentRevisionTable {
+  assessment_id: string;
+  revision: number;
+  action: RevisionAction;
+  status: AssessmentStatus;
+  sensitivity: Sensitivity;
+  content: Json<AssessmentContent>;
+  comments: Json<ReviewComments> | null;
+  changed_sections: Json<string[]>;
+  /** The sync item that made this revision, if one did. */
+  client_id: string | null;
+  author_id: string;
+  saved_at: Date;
+}
+export type AssessmentRevisionRow = Selectable<AssessmentRevisionTable>;
+
+export type ConflictState = 'open' | 'resolved' | 'discarded' | 'superseded';
+export type ConflictReason = 'stale-base' | 'id-reused' | 'not-editable';
+
+/** A version the server keeps because it could not be applied: resolved or discarded, never lost. */
+export interface AssessmentConflictTable {
+  id: string;
+  assessment_id: string;
+  client_id: string;
+  reason: ConflictReason;
+  base_revision: number | null;
+  server_revision: number;
+  sensitivity: Sensitivity;
+  content: Json<AssessmentContent>;
+  author_id: string;
+  created_at: Date;
+  state: ConflictState;
+  closed_by: string | null;
+  closed_at: Date | null;
+  resolution_revision: number | null;
+  superseded_by: string | null;
+}
+export type AssessmentConflictRow = Selectable<AssessmentConflictTable>;
+
+/** The answer given to a sync item, under the id its client generated. */
+export interface AssessmentSyncReceiptTable {
+  client_id: string;
+  user_id: string;
+  assessment_id: string;
+  item_hash: string;
+  answer: Json<Record<string, unknown>>;
+  received_at: Date;
+}

@@ -70,3 +70,40 @@ export {
   type UserCredentials,
   type UserListFilter,
 } from './repositories/users.js';
+export {
+  findAssessmentById,
+  findAssessments,
+  insertAssessment,
+  lockAssessment,
+  updateAssessment,
+  type AssessmentHeader,
+  type AssessmentPage,
+  type AssessmentReader,
+  type AssessmentRecord,
+  type AssessmentState,
+  type StoredAssessment,
+} from './repositories/assessments.js';
+export {
+  findLatestRevisionByAction,
+  findRevision,
+  findRevisions,
+  insertRevision,
+  type NewRevision,
+  type RevisionHeader,
+  type RevisionRecord,
+} from './repositories/assessment-revisions.js';
+export {
+  closeConflict,
+  findOpenConflicts,
+  insertConflict,
+  lockConflict,
+  type ConflictClosure,
+  type ConflictRecord,
+  type NewConflict,
+} from './repositories/assessment-conflicts.js';
+export {
+  claimSyncReceipt,
+  findSyncReceipt,
+  setSyncReceiptAnswer,
+  type SyncReceipt,
+} from './repositories/assessment-sync-receipts.js';

@@ -1,0 +1,357 @@
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  decideEdit,
+  restoreWithheld,
+  type AssessmentContent,
+  type ServerVersion,
+  type SyncAnswer,
+  type SyncItem,
+  type SyncRequest,
+  type SyncResponse,
+} from '@prevention/assessment';
+import {
+  AppErrorIssue,
+  countryCodeOfArea,
+  Id,
+  isCountryInScope,
+  mayView,
+  type Actor,
+} from '@prevention/core';
+import {
+  claimSyncReceipt,
+  findAreaByCode,
+  findAssessmentById,
+  findRevision,
+  findSyncReceipt,
+  lockAssessment,
+  setSyncReceiptAnswer,
+  type DatabaseClient,
+  type StoredAssessment,
+} from '@prevention/db';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import { unstorablePath } from '../../input-schemas.js';
+import { isVisibleTo, readerFor } from './assessment-access.js';
+import { assessmentForm } from './assessment-form.js';
+import { auditDisclosure, redactFor } from './assessment-presentation.js';
+import { keepConflict, writeRevision } from './assessment-writes.js';
+
+/**
+ * The answer as the receipt stores it. It holds no content: a replay re-reads the server's
+ * version of a conflict and redacts it for the caller as they are now, so a stored answer can
+ * never hand out more than its reader may see today.
+ */
+export const StoredAnswer = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('acknowledged'),
+    assessmentId: Id,
+    revision: z.int().min(1),
+    savedAt: z.iso.datetime(),
+  }),
+  z.object({
+    outcome: z.literal('conflict'),
+    assessmentId: Id,
+    reason: z.enum(['stale-base', 'not-editable']),
+    conflictId: Id,
+    theirsRevision: z.int().min(1),
+  }),
+  z.object({
+    outcome: z.literal('rejected'),
+    code: z.enum(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND']),
+    message: z.string(),
+    issues: z.array(AppErrorIssue),
+  }),
+]);
+export type StoredAnswer = z.infer<typeof StoredAnswer>;
+
+/**
+ * Synchronises a client's outbox: each item in order, each in a transaction of its own, so one
+ * item's failure never undoes another's acknowledgement.
+ */
+export async function syncAssessments(
+  ctx: Context,
+  actor: Actor,
+  request: SyncRequest,
+): Promise<SyncResponse> {
+  const answers: SyncAnswer[] = [];
+  for (const item of request.items) answers.push(await syncItem(ctx, actor, item));
+  return { answers };
+}
+
+/**
+ * One item. Its client id is claimed in the receipt table first (insert … on conflict do
+ * nothing): the primary key, not a check before the insert, decides which copy of an item is
+ * processed. A copy that finds the id taken reads the stored answer — after the first copy's
+ * transaction has committed, since the insert waited for it.
+ */
+async function syncItem(ctx: Context, actor: Actor, item: SyncItem): Promise<SyncAnswer> {
+  const itemHash = createHash('sha256').update(canonicalJson(item)).digest('hex');
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const claimed = await claimSyncReceipt(trx, {
+      clientId: item.clientId,
+      userId: actor.userId,
+      assessmentId: item.assessmentId,
+      itemHash,
+      receivedAt: ctx.now(),
+    });
+    if (!claimed) return { replay: await findSyncReceipt(trx, item.clientId) };
+    const answer = await applyItem(trx, ctx, actor, item);
+    await setSyncReceiptAnswer(trx, item.clientId, answer);
+    return { answer };
+  });
+  if ('answer' in result) return presentAnswer(ctx, actor, item, result.answer);
+  const receipt = result.replay;
+  if (!receipt) throw new Error(`The receipt of ${item.clientId} vanished after its claim failed`);
+  if (receipt.userId !== actor.userId || receipt.itemHash !== itemHash) {
+    // The same id for other content (or from someone else): nothing of the first is disclosed.
+    return {
+      clientId: item.clientId,
+      outcome: 'conflict',
+      assessmentId: item.assessmentId,
+      reason: 'id-reused',
+      conflictId: null,
+      yours: { baseRevision: item.baseRevision, content: item.content },
+      theirs: null,
+    };
+  }
+  return presentAnswer(ctx, actor, item, StoredAnswer.parse(receipt.answer));
+}
+
+const rejected = (
+  code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND',
+  message: string,
+  issues: AppErrorIssue[] = [],
+): StoredAnswer => ({ outcome: 'rejected', code, message, issues });
+
+const notFound = () => rejected('NOT_FOUND', 'The assessment was not found.');
+
+async function applyItem(
+  trx: DatabaseClient,
+  ctx: Context,
+  actor: Actor,
+  item: SyncItem,
+): Promise<StoredAnswer> {
+  const unstorable = unstorablePath(item.content);
+  if (unstorable) {
+    return rejected('BAD_REQUEST', 'The content holds characters that cannot be stored.', [
+      { path: ['content', ...unstorable], message: 'Contains characters that cannot be stored' },
+    ]);
+  }
+  const countryCode = countryCodeOfArea(item.areaCode);
+  if (!countryCode) return noSuchArea();
+
+  const current = await lockAssessment(trx, item.assessmentId);
+  if (current) return applyToExisting(trx, ctx, actor, item, current);
+  if (item.baseRevision !== null) return notFound();
+
+  const checked = await checkContent(trx, actor, item, item.content, countryCode);
+  if ('refusal' in checked) return checked.refusal;
+  const written = await writeRevision(trx, ctx, actor, {
+    id: item.assessmentId,
+    before: null,
+    areaCode: item.areaCode,
+    countryCode,
+    period: item.period,
+    content: checked.content,
+    status: 'draft',
+    submittedBy: null,
+    action: 'create',
+    comments: null,
+    clientId: item.clientId,
+  });
+  if (written) return acknowledged(item.assessmentId, written);
+  // A concurrent create of the same assessment committed first: this one builds on nothing.
+  const winner = await lockAssessment(trx, item.assessmentId);
+  if (!winner) throw new Error(`Assessment ${item.assessmentId} is neither new nor stored`);
+  return applyToExisting(trx, ctx, actor, item, winner);
+}
+
+async function applyToExisting(
+  trx: DatabaseClient,
+  ctx: Context,
+  actor: Actor,
+  item: SyncItem,
+  current: StoredAssessment,
+): Promise<StoredAnswer> {
+  if (!isVisibleTo(actor, current)) {
+    return item.baseRevision === null
+      ? rejected(
+          'BAD_REQUEST',
+          'This assessment id is already in use: create the assessment under a new id.',
+          [{ path: ['assessmentId'], message: 'Already in use' }],
+        )
+      : notFound();
+  }
+  const edit = decideEdit(actor, current);
+  if (!edit.allowed && edit.code === 'FORBIDDEN') return rejected('FORBIDDEN', edit.reason);
+  if (item.baseRevision !== null && item.baseRevision > current.revision) {
+    return rejected('BAD_REQUEST', 'The base revision does not exist yet.', [
+      { path: ['baseRevision'], message: `The latest revision is ${current.revision}` },
+    ]);
+  }
+
+  const base =
+    item.baseRevision === null
+      ? undefined
+      : await findRevision(trx, item.assessmentId, item.baseRevision);
+  const restored = base
+    ? restoreWithheld(assessmentForm, item.content, base.content, actor.clearance)
+    : item.content;
+  const countryCode = countryCodeOfArea(item.areaCode);
+  if (!countryCode) return noSuchArea();
+  const checked = await checkContent(trx, actor, item, restored, countryCode, current);
+  if ('refusal' in checked) return checked.refusal;
+  const content = checked.content;
+
+  if (!edit.allowed || item.baseRevision !== current.revision) {
+    const reason = edit.allowed ? 'stale-base' : 'not-editable';
+    const conflictId = await keepConflict(trx, ctx, actor, {
+      assessmentId: item.assessmentId,
+      clientId: item.clientId,
+      reason,
+      baseRevision: item.baseRevision,
+      serverRevision: current.revision,
+      content,
+    });
+    return {
+      outcome: 'conflict',
+      assessmentId: item.assessmentId,
+      reason,
+      conflictId,
+      theirsRevision: current.revision,
+    };
+  }
+  const written = await writeRevision(trx, ctx, actor, {
+    id: item.assessmentId,
+    before: current,
+    areaCode: item.areaCode,
+    countryCode,
+    period: item.period,
+    content,
+    status: current.status,
+    submittedBy: current.submittedBy,
+    action: 'save',
+    comments: null,
+    clientId: item.clientId,
+  });
+  if (!written) throw new Error('An update cannot lose a race it holds the lock for');
+  return acknowledged(item.assessmentId, written);
+}
+
+/**
+ * What every write of content checks: the area exists and is in the writer's countries, the
+ * content is a well-formed draft, and its record level is one the writer may see.
+ */
+async function checkContent(
+  trx: DatabaseClient,
+  actor: Actor,
+  item: SyncItem,
+  content: AssessmentContent,
+  countryCode: string,
+  current?: StoredAssessment,
+): Promise<{ refusal: StoredAnswer } | { content: AssessmentContent }> {
+  const refuse = (refusal: StoredAnswer) => ({ refusal });
+  const areaChanged = !current || current.areaCode !== item.areaCode;
+  if (areaChanged) {
+    if (!isCountryInScope(actor.scope, countryCode)) {
+      return refuse(
+        rejected('FORBIDDEN', 'You can only write assessments of the countries you work on.'),
+      );
+    }
+    if (!(await findAreaByCode(trx, item.areaCode))) return refuse(noSuchArea());
+  }
+  const parsed = assessmentForm.draftSchema.safeParse(content);
+  if (!parsed.success) {
+    return refuse(
+      rejected(
+        'BAD_REQUEST',
+        'The assessment is not valid; see the issues for each field.',
+        parsed.error.issues.map((issue) => ({
+          path: ['content', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+          message: issue.message,
+        })),
+      ),
+    );
+  }
+  if (!mayView(actor, parsed.data.sensitivity)) {
+    return refuse(
+      rejected(
+        'FORBIDDEN',
+        'You cannot give an assessment a sensitivity above your own clearance.',
+        [{ path: ['content', 'sensitivity'], message: 'Above your clearance' }],
+      ),
+    );
+  }
+  return { content: parsed.data };
+}
+
+function noSuchArea(): StoredAnswer {
+  return rejected('BAD_REQUEST', 'There is no area with this code.', [
+    { path: ['areaCode'], message: 'There is no area with this code.' },
+  ]);
+}
+
+function acknowledged(
+  assessmentId: string,
+  written: { revision: number; savedAt: Date },
+): StoredAnswer {
+  return {
+    outcome: 'acknowledged',
+    assessmentId,
+    revision: written.revision,
+    savedAt: written.savedAt.toISOString(),
+  };
+}
+
+/** The stored answer as the client receives it, with both versions of a conflict. */
+export async function presentAnswer(
+  ctx: Context,
+  actor: Actor,
+  item: Pick<SyncItem, 'clientId' | 'baseRevision' | 'content'>,
+  answer: StoredAnswer,
+): Promise<SyncAnswer> {
+  const clientId = item.clientId;
+  switch (answer.outcome) {
+    case 'acknowledged':
+    case 'rejected':
+      return { clientId, ...answer };
+    case 'conflict':
+      return {
+        clientId,
+        outcome: 'conflict',
+        assessmentId: answer.assessmentId,
+        reason: answer.reason,
+        conflictId: answer.conflictId,
+        yours: { baseRevision: item.baseRevision, content: item.content },
+        theirs: await serverVersion(ctx, actor, answer.assessmentId, answer.theirsRevision),
+      };
+  }
+}
+
+/**
+ * A revision as the other side of a conflict: redacted for the caller, and only if they may
+ * still see the assessment and that revision's record level.
+ */
+export async function serverVersion(
+  ctx: Context,
+  actor: Actor,
+  assessmentId: string,
+  revision: number,
+): Promise<ServerVersion | null> {
+  const assessment = await findAssessmentById(ctx.db, readerFor(actor), assessmentId);
+  if (!assessment) return null;
+  const stored = await findRevision(ctx.db, assessmentId, revision);
+  if (!stored || !mayView(actor, stored.sensitivity)) return null;
+  const floor = assessment.content.sectionSensitivity;
+  await auditDisclosure(ctx, actor, assessmentId, [
+    { content: stored.content, floor, ref: revision },
+  ]);
+  return {
+    revision,
+    status: stored.status,
+    content: redactFor(actor, stored.content, floor),
+    savedBy: stored.author.name,
+    savedAt: stored.savedAt.toISOString(),
+  };
+}
