@@ -2,14 +2,16 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/AppShell.js';
+import { registerServiceWorker } from './app/service-worker.js';
 import { initI18n } from './i18n/i18n.js';
+import { loadCachedSession } from './offline/session-cache.js';
 import './styles.css';
 import { createApiClient, createQueryClient, TRPCProvider } from './trpc/trpc.js';
 
 const queryClient = createQueryClient();
 const trpcClient = createApiClient();
 
-await initI18n();
+await Promise.all([initI18n(), loadCachedSession()]);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
@@ -23,3 +25,5 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

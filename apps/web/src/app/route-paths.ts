@@ -8,6 +8,12 @@ export const routePaths = [
   '/admin/users/new',
   '/admin/users/$id',
   '/admin/audit',
+  '/capture',
+  '/capture/new',
+  '/capture/$id',
+  '/assessments',
+  '/assessments/$id',
+  '/assessments/$id/conflicts/$conflictId',
 ] as const;
 
 export type RoutePath = (typeof routePaths)[number];

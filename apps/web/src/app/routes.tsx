@@ -61,4 +61,22 @@ export const routes: readonly RouteDefinition[] = [
   route('/admin/audit', 'administrator', () =>
     import('../pages/admin/AuditLogPage.js').then((m) => m.AuditRoute),
   ),
+  route('/capture', 'session', () =>
+    import('../capture/CaptureRoutes.js').then((m) => m.CaptureHomeRoute),
+  ),
+  route('/capture/new', 'session', () =>
+    import('../capture/CaptureRoutes.js').then((m) => m.NewAssessmentRoute),
+  ),
+  route('/capture/$id', 'session', () =>
+    import('../capture/CaptureRoutes.js').then((m) => m.EditAssessmentRoute),
+  ),
+  route('/assessments', 'session', () =>
+    import('../assessments/AssessmentListPage.js').then((m) => m.AssessmentListPage),
+  ),
+  route('/assessments/$id', 'session', () =>
+    import('../assessments/AssessmentPage.js').then((m) => m.AssessmentRoute),
+  ),
+  route('/assessments/$id/conflicts/$conflictId', 'session', () =>
+    import('../conflicts/ConflictPage.js').then((m) => m.ConflictRoute),
+  ),
 ];

@@ -63,7 +63,7 @@ export function SectionView({
   headingLevel?: 2 | 3;
   idPrefix?: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${idPrefix}-${section.key}`;
   return (
@@ -71,20 +71,28 @@ export function SectionView({
       <Heading id={headingId}>
         {localise(section.metadata.title, i18n.language)} <SensitivityBadge level={sensitivity} />
       </Heading>
-      {value === undefined ? (
-        <p className="muted">{t('form.sectionEmpty')}</p>
-      ) : isWithheld(value) ? (
-        <p>
-          <WithheldValue level={value.sensitivity} />
-        </p>
-      ) : (
-        <FieldValues
-          fields={section.metadata.fields}
-          record={value as Record<string, unknown>}
-          language={i18n.language}
-        />
-      )}
+      <SectionBody section={section} value={value} />
     </section>
+  );
+}
+
+/** A section's values without its heading: for side-by-side comparisons. */
+export function SectionBody({ section, value }: { section: SectionDescriptor; value: unknown }) {
+  const { t, i18n } = useTranslation();
+  if (value === undefined) return <p className="muted">{t('form.sectionEmpty')}</p>;
+  if (isWithheld(value)) {
+    return (
+      <p>
+        <WithheldValue level={value.sensitivity} />
+      </p>
+    );
+  }
+  return (
+    <FieldValues
+      fields={section.metadata.fields}
+      record={value as Record<string, unknown>}
+      language={i18n.language}
+    />
   );
 }
 

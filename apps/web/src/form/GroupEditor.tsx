@@ -85,7 +85,7 @@ export function GroupEditor({
     update(next);
     focusNext.current = `${itemId(target)}-${by < 0 ? 'up' : 'down'}`;
     announce(
-      t('form.itemMoved', { item: itemName(index), position: target + 1, count: items.length }),
+      t('form.itemMoved', { item: itemName(index), position: target + 1, total: items.length }),
     );
   };
 

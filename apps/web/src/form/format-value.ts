@@ -50,7 +50,17 @@ export function formatValue(
         ? t('form.countsTotal', { total: number(total(value)) })
         : String(value);
     case 'group':
-      return Array.isArray(value) ? t('form.itemCount', { count: value.length }) : String(value);
+      if (Array.isArray(value)) return t('form.itemCount', { count: value.length });
+      // One item of the list, as a diff shows an item added or removed.
+      return typeof value === 'object'
+        ? spec.fields
+            .filter((field) => (value as Record<string, unknown>)[field.key] !== undefined)
+            .map(
+              (field) =>
+                `${localise(field.label, language)}: ${formatValue(field, (value as Record<string, unknown>)[field.key], language, t)}`,
+            )
+            .join('; ')
+        : String(value);
     default:
       if (typeof value === 'string') return value;
       if (typeof value === 'number') return number(value);

@@ -3,7 +3,11 @@
  * outbox changed, so they read them again. Other tabs hear it through a BroadcastChannel.
  */
 export type ChangeMessage =
-  { type: 'changed'; userId: string } | { type: 'sending'; userId: string; sending: boolean };
+  /** A save was queued: the tab that drains should send it. */
+  | { type: 'saved'; userId: string }
+  /** Answers or a resolution changed drafts. */
+  | { type: 'changed'; userId: string }
+  | { type: 'sending'; userId: string; sending: boolean };
 
 type Listener = (message: ChangeMessage) => void;
 

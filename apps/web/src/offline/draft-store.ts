@@ -298,3 +298,22 @@ export async function settleConflict(
 function bySaveOrder(a: OutboxEntry, b: OutboxEntry): number {
   return a.savedAt.localeCompare(b.savedAt) || a.clientId.localeCompare(b.clientId);
 }
+
+/** Records what the server said of an assessment after a lifecycle step taken online. */
+export async function recordServerState(
+  db: LocalDatabase,
+  userId: string,
+  assessmentId: string,
+  state: { revision: number; status: LocalDraft['serverStatus'] },
+): Promise<void> {
+  const tx = db.transaction('drafts', 'readwrite', { durability: 'strict' });
+  const draft = await tx.store.get([userId, assessmentId]);
+  if (draft) {
+    await tx.store.put({
+      ...draft,
+      baseRevision: Math.max(draft.baseRevision ?? 0, state.revision),
+      serverStatus: state.status,
+    });
+  }
+  await tx.done;
+}
