@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/AppShell.js';
@@ -7,6 +7,10 @@ import { initI18n } from './i18n/i18n.js';
 import { loadCachedSession } from './offline/session-cache.js';
 import './styles.css';
 import { createApiClient, createQueryClient, TRPCProvider } from './trpc/trpc.js';
+
+// TanStack Query assumes a connection until the browser says it lost one; a page opened offline
+// must know from the start, so that its queries wait instead of failing.
+onlineManager.setOnline(navigator.onLine);
 
 const queryClient = createQueryClient();
 const trpcClient = createApiClient();

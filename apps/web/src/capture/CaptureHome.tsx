@@ -1,5 +1,5 @@
-import { useSession } from '../auth/session.js';
 import { useTranslation } from '../i18n/i18n.js';
+import { useOnline } from '../offline/connectivity.js';
 import { useDraftsOnDevice } from '../offline/local-drafts.js';
 import { useOutboxStatus } from '../offline/outbox-status.js';
 import { Link } from '../router/Link.js';
@@ -11,12 +11,12 @@ export function CaptureHome({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const drafts = useDraftsOnDevice(userId);
   const { sending } = useOutboxStatus();
-  const { offline } = useSession();
+  const online = useOnline();
   return (
     <section aria-labelledby="capture-title">
       <h1 id="capture-title">{t('capture.title')}</h1>
       <p>{t('capture.intro')}</p>
-      {offline ? (
+      {!online ? (
         <p className="notice" role="status">
           {t('capture.workingOffline')}
         </p>

@@ -32,6 +32,12 @@ export function OutboxRunner({ userId }: { userId: string }) {
         again = true;
         return;
       }
+      // Offline, nothing is tried: an item tried once is never replaced by a newer save (it may
+      // have reached the server), so a try that cannot succeed would only cost a revision.
+      if (!navigator.onLine) {
+        recordOutcome('offline');
+        return;
+      }
       running = true;
       try {
         const deps: DrainDependencies = {
