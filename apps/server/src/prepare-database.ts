@@ -1,4 +1,10 @@
-import { demoPassword, demoUsers, ensureDemoUsers, type SecuritySettings } from '@prevention/api';
+import {
+  demoPassword,
+  demoUsers,
+  ensureDemoUsers,
+  loadDemoAssessments,
+  type SecuritySettings,
+} from '@prevention/api';
 import {
   countDemoUsers,
   countUsers,
@@ -36,7 +42,8 @@ export async function seedDemoData(
   security: SecuritySettings,
   log: Logger,
 ): Promise<void> {
-  const result = await loadDemoData(database.db, generateDemoData());
+  const data = generateDemoData();
+  const result = await loadDemoData(database.db, data);
   if (result.loaded) {
     log.info(
       { areas: result.areas, organisations: result.organisations },
@@ -52,6 +59,22 @@ export async function seedDemoData(
     requestId: 'seed',
   });
   if (created.length > 0) log.info({ users: created }, `created ${created.length} demo users`);
+  const assessments = await loadDemoAssessments(
+    {
+      db: database.db,
+      databaseKind: database.kind,
+      version: 'seed',
+      mode: 'demo',
+      security,
+      now: () => new Date(),
+    },
+    data,
+  );
+  if (assessments.loaded) {
+    const { problems, ...counts } = assessments;
+    log.info(counts, `loaded ${counts.assessments} demo assessments`);
+    if (problems.length > 0) log.warn({ problems }, 'some demo assessments were not fully loaded');
+  }
   log.info(
     { users: demoUsers.map((user) => user.email), password: demoPassword },
     `demo mode: sign in as any demo user (e.g. admin@demo.example) with the password "${demoPassword}"; ` +

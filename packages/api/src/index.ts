@@ -28,6 +28,10 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from './root.js';
+export {
+  loadDemoAssessments,
+  type LoadDemoAssessmentsResult,
+} from './services/demo-assessments.js';
 export { demoPassword, demoTotpSecret, demoUsers, ensureDemoUsers } from './services/demo-users.js';
 export { actorFor, readSessionState } from './services/sessions.js';
 export { createUser, type NewUserInput } from './services/users.js';

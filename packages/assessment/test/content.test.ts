@@ -3,8 +3,11 @@ import { humanRightsPillar } from '@prevention/human-rights';
 import { peaceSecurityPillar } from '@prevention/peace-security';
 import { describe, expect, it } from 'vitest';
 import {
+  changedSections,
   composeAssessmentForm,
   diffContents,
+  holdsStrictlyConfidential,
+  restoreWithheld,
   exampleContent,
   mergeBySection,
   redactContent,
@@ -150,5 +153,119 @@ describe('mergeBySection', () => {
     expect(merged.sections.risks).toEqual(mine.sections.risks);
     expect(merged.sections.overall).toEqual({ confidence: 'low' });
     expect(mergeBySection(form, mine, theirs, { header: 'mine' }).title).toBe('Mine');
+  });
+});
+
+describe('redactContent with a floor', () => {
+  it('redacts an older version at least as strictly as the assessment is now', () => {
+    const older = structuredClone(base);
+    expect(redactContent(form, older, 'confidential').withheldPaths).not.toContain(
+      'sections.genderAnalysis',
+    );
+    const { value } = redactContent(form, older, 'confidential', {
+      genderAnalysis: 'strictly-confidential',
+    });
+    expect(value.sections.genderAnalysis).toEqual({
+      withheld: true,
+      sensitivity: 'strictly-confidential',
+    });
+    expect(value.sectionSensitivity).toEqual({});
+  });
+
+  it('never lowers a section below its own level', () => {
+    const raised = { ...base, sectionSensitivity: { risks: 'strictly-confidential' as const } };
+    expect(redactContent(form, raised, 'confidential', { risks: 'public' }).withheldPaths).toEqual(
+      expect.arrayContaining(['sections.risks']),
+    );
+  });
+});
+
+describe('holdsStrictlyConfidential', () => {
+  it('is true when a strictly confidential field or section has a value', () => {
+    const withInformants: AssessmentContent = {
+      ...base,
+      sections: {
+        ...base.sections,
+        peaceSecurity: { ...base.sections.peaceSecurity, keyInformants: [{ name: 'N' }] },
+      },
+    };
+    expect(holdsStrictlyConfidential(form, withInformants)).toBe(true);
+    const without = structuredClone(withInformants);
+    delete without.sections.peaceSecurity?.keyInformants;
+    without.sections.humanRights = {};
+    expect(holdsStrictlyConfidential(form, without)).toBe(false);
+    expect(holdsStrictlyConfidential(form, without, { risks: 'strictly-confidential' })).toBe(true);
+  });
+});
+
+describe('restoreWithheld', () => {
+  const stored: AssessmentContent = {
+    ...base,
+    sectionSensitivity: { humanRights: 'strictly-confidential' },
+    sections: {
+      ...base.sections,
+      peaceSecurity: {
+        ...base.sections.peaceSecurity,
+        keyInformants: [{ name: 'Informant A' }, { name: 'Informant B' }],
+      },
+    },
+  };
+
+  it('puts back what the writer was sent as withheld, and takes the rest as written', () => {
+    const read = redactContent(form, stored, 'confidential').value;
+    const edited = { ...structuredClone(read), title: 'Edited' };
+    const restored = restoreWithheld(form, edited, stored, 'confidential');
+    expect(restored.title).toBe('Edited');
+    expect(restored.sections.humanRights).toEqual(stored.sections.humanRights);
+    expect(restored.sections.peaceSecurity?.keyInformants).toEqual([
+      { name: 'Informant A' },
+      { name: 'Informant B' },
+    ]);
+    expect(restored).toEqual({ ...stored, title: 'Edited' });
+  });
+
+  it('keeps a value the writer replaced, even one they cannot read back', () => {
+    const read = redactContent(form, stored, 'confidential').value;
+    const edited = structuredClone(read);
+    edited.sections.peaceSecurity = {
+      ...edited.sections.peaceSecurity,
+      keyInformants: [{ name: 'Informant C' }],
+    };
+    const restored = restoreWithheld(form, edited, stored, 'confidential');
+    expect(restored.sections.peaceSecurity?.keyInformants).toEqual([{ name: 'Informant C' }]);
+  });
+
+  it('does not let a writer lower a section they cannot see', () => {
+    const read = redactContent(form, stored, 'confidential').value;
+    const lowered = { ...structuredClone(read), sectionSensitivity: {} };
+    expect(restoreWithheld(form, lowered, stored, 'confidential').sectionSensitivity).toEqual({
+      humanRights: 'strictly-confidential',
+    });
+    const cleared = restoreWithheld(
+      form,
+      { ...stored, sectionSensitivity: {} },
+      stored,
+      'strictly-confidential',
+    );
+    expect(cleared.sectionSensitivity).toEqual({});
+  });
+});
+
+describe('changedSections', () => {
+  it('names the header parts and sections that differ', () => {
+    const after = withRisks({ ...base, title: 'New title' }, [risk('A', 1, 1)]);
+    expect(changedSections(form, base, after)).toEqual(['title', 'risks']);
+    expect(changedSections(form, base, structuredClone(base))).toEqual([]);
+    expect(
+      changedSections(form, base, { ...base, sectionSensitivity: { overall: 'confidential' } }),
+    ).toEqual(['overall']);
+  });
+
+  it('lists every part with a value for a new assessment', () => {
+    expect(changedSections(form, null, base)).toEqual([
+      'title',
+      'sensitivity',
+      ...form.metadata.sections.map((s) => s.key),
+    ]);
   });
 });

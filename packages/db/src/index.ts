@@ -1,6 +1,7 @@
 export type * from './database.js';
 export { DataDirInUseError } from './data-dir-lock.js';
 export { DEMO_SEED, generateDemoData, type DemoData } from './demo/generate-demo-data.js';
+export type { DemoAssessment, DemoAssessmentStep } from './demo/generate-demo-assessments.js';
 export { loadDemoData, type LoadDemoDataResult } from './demo/load-demo-data.js';
 export { migrateToLatest, MigrationError, migrations, type MigrateOptions } from './migrate.js';
 export { openDatabase, type DatabaseConfig, type DatabaseHandle } from './open-database.js';
@@ -107,3 +108,4 @@ export {
   setSyncReceiptAnswer,
   type SyncReceipt,
 } from './repositories/assessment-sync-receipts.js';
+export { hasSeedRun, recordSeedRun } from './repositories/seed-runs.js';

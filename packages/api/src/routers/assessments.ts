@@ -25,9 +25,16 @@ import {
 } from '../services/assessments/assessment-reads.js';
 import { syncAssessments } from '../services/assessments/assessment-sync.js';
 import { transitionAssessment } from '../services/assessments/assessment-transitions.js';
+import { isStorableText, unstorablePath } from '../input-schemas.js';
 import { procedure, router } from '../trpc.js';
 
 const RevisionNumber = z.int().min(1).max(2_147_483_647);
+
+/** The list request, with text the database can compare (no NUL character). */
+export const ZAssessmentsListRequest = AssessmentListRequest.refine(
+  (request) => request.organisation === undefined || isStorableText(request.organisation),
+  { message: 'Contains characters that cannot be stored', path: ['organisation'] },
+);
 
 export const ZAssessmentsByIdRequest = z.object({ id: Id }).strict();
 export const ZAssessmentsRevisionRequest = z.object({ id: Id, revision: RevisionNumber }).strict();
@@ -47,7 +54,11 @@ export const ZAssessmentsTransitionRequest = z
     revision: RevisionNumber,
     comments: ReviewComments.optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => unstorablePath(request.comments ?? {}) === null, {
+    message: 'Contains characters that cannot be stored',
+    path: ['comments'],
+  });
 export const ZAssessmentsResolveConflictRequest = z
   .object({ conflictId: Id, baseRevision: RevisionNumber, content: AssessmentContent })
   .strict();
@@ -58,7 +69,7 @@ export const assessmentsRouter = router({
   form: procedure.output(AssessmentFormMetadata).query(() => assessmentForm.metadata),
 
   list: procedure
-    .input(AssessmentListRequest)
+    .input(ZAssessmentsListRequest)
     .output(AssessmentListResponse)
     .query(({ ctx, input }) => listAssessments(ctx, ctx.actor, input)),
 

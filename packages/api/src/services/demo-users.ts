@@ -29,7 +29,7 @@ export const demoUsers: readonly DemoUser[] = [
     email: 'field-officer@demo.example',
     displayName: 'Demo field officer',
     roles: ['field-officer'],
-    scope: { kind: 'countries', countries: ['SDN', 'SSD'] },
+    scope: { kind: 'countries', countries: ['SDN', 'SSD', 'MLI'] },
     clearance: 'confidential',
   },
   {

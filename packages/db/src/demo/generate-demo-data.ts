@@ -5,6 +5,7 @@ import {
   demoFocusCountries,
   demoInternationalOrganisations,
 } from './demo-areas.js';
+import { generateDemoAssessments, type DemoAssessment } from './generate-demo-assessments.js';
 import { createRandom, type Random } from './random.js';
 
 export const DEMO_SEED = 20261126;
@@ -13,6 +14,8 @@ export interface DemoData {
   seed: number;
   subnationalAreas: Area[];
   organisations: Organisation[];
+  /** Assessments in every status, as steps for the API's services to replay (see the api's loader). */
+  assessments: DemoAssessment[];
 }
 
 /**
@@ -25,19 +28,21 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoData {
   let clock = Date.UTC(2026, 0, 1);
   const id = () => newId((clock += 1000), random.bytes(10));
 
+  const organisations: Organisation[] = [
+    ...demoInternationalOrganisations.map(([name, acronym, kind]) => ({
+      id: id(),
+      name,
+      acronym,
+      kind,
+      countryCode: null,
+    })),
+    ...demoFocusCountries.flatMap((code) => nationalOrganisations(code, random, id)),
+  ];
   return {
     seed,
     subnationalAreas: demoFocusCountries.flatMap((code) => admin1Areas(code)),
-    organisations: [
-      ...demoInternationalOrganisations.map(([name, acronym, kind]) => ({
-        id: id(),
-        name,
-        acronym,
-        kind,
-        countryCode: null,
-      })),
-      ...demoFocusCountries.flatMap((code) => nationalOrganisations(code, random, id)),
-    ],
+    organisations,
+    assessments: generateDemoAssessments(random, id),
   };
 }
 

@@ -30,6 +30,8 @@ export interface RevisionHeader {
   sensitivity: Sensitivity;
   comments: ReviewComments | null;
   changedSections: string[];
+  /** The sync item that made this revision, if one did. */
+  clientId: string | null;
   author: Person;
   savedAt: Date;
 }
@@ -112,6 +114,7 @@ function headers(db: Kysely<Database>) {
       'assessment_revision.sensitivity',
       'assessment_revision.comments',
       'assessment_revision.changed_sections',
+      'assessment_revision.client_id',
       'assessment_revision.author_id',
       'assessment_revision.saved_at',
       'author.display_name as author_name',
@@ -125,6 +128,7 @@ function toHeader(row: {
   sensitivity: Sensitivity;
   comments: ReviewComments | null;
   changed_sections: string[];
+  client_id: string | null;
   author_id: string;
   saved_at: Date;
   author_name: string;
@@ -136,6 +140,7 @@ function toHeader(row: {
     sensitivity: row.sensitivity,
     comments: row.comments,
     changedSections: row.changed_sections,
+    clientId: row.client_id,
     author: { id: row.author_id, name: row.author_name },
     savedAt: row.saved_at,
   };

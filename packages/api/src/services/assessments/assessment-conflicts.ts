@@ -105,14 +105,20 @@ async function applyResolution(
   const edit = decideEdit(actor, current);
   if (!edit.allowed || request.baseRevision !== current.revision) {
     const reason = edit.allowed ? 'stale-base' : 'not-editable';
-    const newer = await keepConflict(trx, ctx, actor, {
-      assessmentId: current.id,
-      clientId: conflict.clientId,
-      reason,
-      baseRevision: request.baseRevision,
-      serverRevision: current.revision,
-      content,
-    });
+    const newer = await keepConflict(
+      trx,
+      ctx,
+      actor,
+      {
+        assessmentId: current.id,
+        clientId: conflict.clientId,
+        reason,
+        baseRevision: request.baseRevision,
+        serverRevision: current.revision,
+        content,
+      },
+      conflict.id,
+    );
     await closeConflict(
       trx,
       conflict.id,
@@ -139,6 +145,7 @@ async function applyResolution(
     action: 'resolve-conflict',
     comments: null,
     clientId: conflict.clientId,
+    resolves: conflict.id,
   });
   if (!written) throw new Error('An update cannot lose a race it holds the lock for');
   await closeConflict(

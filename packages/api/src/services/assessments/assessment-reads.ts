@@ -65,9 +65,13 @@ export async function getAssessmentDetail(
   id: string,
 ): Promise<AssessmentDetail> {
   const record = await readAssessment(ctx, actor, id);
+  // Reviews are part of the work in progress: a partner, who reads published assessments only,
+  // sees neither the reviewers' comments nor the versions kept in conflicts.
   const [conflicts, review] = await Promise.all([
     isAuthorFor(actor, record.countryCode) ? findOpenConflicts(ctx.db, id) : [],
-    findLatestRevisionByAction(ctx.db, id, ['return', 'endorse']),
+    readerFor(actor).publishedOnly
+      ? undefined
+      : findLatestRevisionByAction(ctx.db, id, ['return', 'endorse']),
   ]);
   const detail = presentDetail(actor, record, { conflicts, review });
   const shown = presentConflicts(actor, record, conflicts);
@@ -165,7 +169,14 @@ function revisionFilter(actor: Actor): { statuses?: readonly AssessmentStatus[] 
 }
 
 /** A list position as an opaque cursor: the last item's update time and id. */
-const CursorPosition = z.tuple([z.iso.datetime(), Id]);
+const CursorPosition = z.tuple([
+  // Within the years PostgreSQL and JavaScript dates share, so a forged cursor cannot fail a query.
+  z.iso.datetime().refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }),
+  Id,
+]);
 
 function encodeCursor(position: { updatedAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([position.updatedAt.toISOString(), position.id])).toString(

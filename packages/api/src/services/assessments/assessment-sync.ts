@@ -75,7 +75,12 @@ export async function syncAssessments(
   request: SyncRequest,
 ): Promise<SyncResponse> {
   const answers: SyncAnswer[] = [];
-  for (const item of request.items) answers.push(await syncItem(ctx, actor, item));
+  for (const item of request.items) {
+    answers.push(await syncItem(ctx, actor, item));
+    // Let other requests in between items: PGlite holds the event loop while a query runs, and a
+    // batch of 50 must not keep everyone else waiting until it is done.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return { answers };
 }
 
@@ -259,7 +264,9 @@ async function checkContent(
         rejected('FORBIDDEN', 'You can only write assessments of the countries you work on.'),
       );
     }
-    if (!(await findAreaByCode(trx, item.areaCode))) return refuse(noSuchArea());
+    // Countries are reference data and always stored; only a sub-national area is looked up.
+    const isCountry = item.areaCode === countryCode;
+    if (!isCountry && !(await findAreaByCode(trx, item.areaCode))) return refuse(noSuchArea());
   }
   const parsed = assessmentForm.draftSchema.safeParse(content);
   if (!parsed.success) {

@@ -36,6 +36,8 @@ export interface StateChange {
   action: RevisionAction;
   comments: ReviewComments | null;
   clientId: string | null;
+  /** The kept conflict this revision resolves, if it resolves one. */
+  resolves?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function writeRevision(
 ): Promise<{ revision: number; savedAt: Date } | null> {
   const revision = (change.before?.revision ?? 0) + 1;
   const savedAt = ctx.now();
+  const sections = changedSections(assessmentForm, change.before?.content ?? null, change.content);
   const summary = summariseContent(assessmentForm, change.content);
   const state = {
     areaCode: change.areaCode,
@@ -95,7 +98,7 @@ export async function writeRevision(
       action: `assessment.${change.action}`,
       resourceType: 'assessment',
       resourceId: change.id,
-      changes: revisionChanges(ctx, change, revision),
+      changes: revisionChanges(ctx, change, revision, sections),
     }),
   ]);
   return { revision, savedAt };
@@ -107,6 +110,7 @@ export async function keepConflict(
   ctx: Context,
   actor: Actor,
   conflict: Omit<NewConflict, 'id' | 'authorId' | 'createdAt'>,
+  supersedes?: string,
 ): Promise<string> {
   const id = newId();
   await insertConflict(trx, { ...conflict, id, authorId: actor.userId, createdAt: ctx.now() });
@@ -121,6 +125,7 @@ export async function keepConflict(
         { field: 'baseRevision', before: null, after: conflict.baseRevision },
         { field: 'serverRevision', before: null, after: conflict.serverRevision },
         { field: 'content', before: null, after: contentHash(ctx, conflict.content) },
+        ...(supersedes ? [{ field: 'supersedes', before: null, after: supersedes }] : []),
       ],
     }),
   ]);
@@ -132,7 +137,12 @@ export async function keepConflict(
  * is confidential or above), the sections that changed by name, and the content as a keyed hash —
  * the revision row holds the content, and the hash in the chain shows if it is ever altered.
  */
-function revisionChanges(ctx: Context, change: StateChange, revision: number): AuditChange[] {
+function revisionChanges(
+  ctx: Context,
+  change: StateChange,
+  revision: number,
+  sections: readonly string[],
+): AuditChange[] {
   const before = change.before;
   const changes: AuditChange[] = [
     { field: 'revision', before: before?.revision ?? null, after: revision },
@@ -153,16 +163,18 @@ function revisionChanges(ctx: Context, change: StateChange, revision: number): A
       after: loggableValue(ctx, change.content.sensitivity, change.content.title),
     });
   }
-  const sections = changedSections(assessmentForm, before?.content ?? null, change.content);
   if (sections.length > 0) {
     changes.push(
-      { field: 'sections', before: null, after: sections },
+      { field: 'sections', before: null, after: [...sections] },
       {
         field: 'content',
         before: before ? contentHash(ctx, before.content) : null,
         after: contentHash(ctx, change.content),
       },
     );
+  }
+  if (change.resolves) {
+    changes.push({ field: 'conflictId', before: null, after: change.resolves });
   }
   if (change.comments) {
     changes.push({ field: 'comments', before: null, after: contentHash(ctx, change.comments) });
