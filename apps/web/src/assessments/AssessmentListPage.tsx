@@ -4,9 +4,12 @@ import { useId, useState, type FormEvent } from 'react';
 import type { RouteProps } from '../app/routes.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Link, useNavigate } from '../router/Link.js';
-import { useTRPC } from '../trpc/trpc.js';
+import { useTRPC, useTRPCClient } from '../trpc/trpc.js';
 import { formatDateTime, pillarChoices } from './labels.js';
 import { useAssessmentForm } from './use-assessment-form.js';
+
+/** Small pages: a slow link shows the first rows sooner. */
+const pageSize = 10;
 
 interface Filters {
   areaCode?: string;
@@ -110,12 +113,20 @@ function FilterForm({ filters, form }: { filters: Filters; form: AssessmentForm 
 function AssessmentTable({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const list = useInfiniteQuery(
-    trpc.assessments.list.infiniteQueryOptions(
-      { ...filters, limit: 25 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
+  const client = useTRPCClient();
+  // Pages are fetched with the plain client: tRPC's infinite-query helper adds a `direction`
+  // to the input, which the list's strict input schema refuses.
+  const list = useInfiniteQuery({
+    queryKey: [...trpc.assessments.list.queryKey(filters), 'pages'],
+    queryFn: ({ pageParam }) =>
+      client.assessments.list.query({
+        ...filters,
+        limit: pageSize,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
   if (list.isPending) {
     return (
       <p role="status" className="muted">
