@@ -216,6 +216,40 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('Conflict in North Darfur');
   });
 
+  it('adds, reorders and removes the items of a repeatable group with the keyboard', async () => {
+    await openNewAssessment(page);
+    const name = (index: number) => page.locator(`#edit-sections-team-members-${index}-name`);
+    const add = page.getByRole('button', { name: 'Add: Member' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    // Focus goes to the new item's first field.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('edit-sections-team-members-0-name');
+    await page.keyboard.type('Amina');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Bakhita');
+
+    await page.getByRole('button', { name: 'Move up Member 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => name(0).inputValue()).toBe('Bakhita');
+    expect(await name(1).inputValue()).toBe('Amina');
+    // The focus follows the item, and a screen reader hears where it went.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Move up Member 1');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').allTextContents())
+      .toContain('Member 2 is now number 1 of 2.');
+
+    await page.getByRole('button', { name: 'Remove Member 1' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => name(0).inputValue()).toBe('Amina');
+    expect(await name(1).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'edit-sections-team-members-0-name',
+    );
+  });
+
   it('has capture pages without accessibility violations that axe can find, in English and Arabic', async () => {
     const check = async () => {
       const result = await new AxeBuilder({ page }).withTags(wcag).analyze();

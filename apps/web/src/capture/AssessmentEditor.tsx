@@ -142,6 +142,7 @@ export function AssessmentEditor({ session, form, assessmentId, device }: Editor
     language: i18n.language,
     idPrefix,
     errors: visible,
+    maxSensitivity: session.actor.clearance,
     change: (path: FieldPath, value: unknown) => {
       setContent((current) => withValueAt(current, path, value));
       setDirty(true);

@@ -26,7 +26,7 @@ export function SectionEditor({
   raisedTo: Sensitivity | undefined;
 }) {
   const { t } = useTranslation();
-  const { language, idPrefix, change } = useFormEditing();
+  const { language, idPrefix, change, maxSensitivity } = useFormEditing();
   const headingId = `${idPrefix}-section-${section.key}`;
   const selectId = useId();
   const base = section.metadata.sensitivity;
@@ -67,7 +67,12 @@ export function SectionEditor({
           }}
         >
           {sensitivityLevels
-            .filter((level) => sensitivityRank(level) >= sensitivityRank(base))
+            .filter(
+              (level) =>
+                level === effective ||
+                (sensitivityRank(level) >= sensitivityRank(base) &&
+                  sensitivityRank(level) <= sensitivityRank(maxSensitivity)),
+            )
             .map((level) => (
               <option key={level} value={level}>
                 {t(`sensitivity.${level}`)}

@@ -1,4 +1,4 @@
-import type { Language } from '@prevention/core';
+import type { Language, Sensitivity } from '@prevention/core';
 import { createContext, useContext } from 'react';
 import { fieldDomId, type FieldPath } from './field-path.js';
 import type { FieldIds } from './FieldFrame.js';
@@ -13,6 +13,8 @@ export interface FormEditing {
   errors: FieldErrors;
   change: (path: FieldPath, value: unknown) => void;
   touch: (path: FieldPath) => void;
+  /** The most sensitive level the user may give a section: their own clearance. */
+  maxSensitivity: Sensitivity;
   /** Says something to screen-reader users through the form's live region. */
   announce: (message: string) => void;
 }

@@ -80,26 +80,34 @@ export async function saveDraft(db: LocalDatabase, request: SaveRequest): Promis
 }
 
 /**
- * Keeps a server version of an assessment on the device to edit it, unless the device already
- * has a draft of it (which holds newer work, or its own conflict).
+ * Keeps a server version of an assessment on the device to edit it. A draft the device already
+ * holds is kept when it has work of its own — saves waiting, or a problem to settle — and
+ * otherwise brought up to the server's newer revision.
  */
 export async function adoptServerVersion(
   db: LocalDatabase,
   draft: Omit<LocalDraft, 'localVersion' | 'problem' | 'acknowledgedAt'>,
 ): Promise<LocalDraft> {
-  const tx = db.transaction('drafts', 'readwrite', { durability: 'strict' });
-  const existing = await tx.store.get([draft.userId, draft.assessmentId]);
-  if (existing) {
+  const tx = db.transaction(['drafts', 'outbox'], 'readwrite', { durability: 'strict' });
+  const drafts = tx.objectStore('drafts');
+  const existing = await drafts.get([draft.userId, draft.assessmentId]);
+  const waiting = await tx
+    .objectStore('outbox')
+    .index('byAssessment')
+    .count([draft.userId, draft.assessmentId]);
+  const ownWork = existing !== undefined && (waiting > 0 || existing.problem !== null);
+  const newer = (existing?.baseRevision ?? 0) < (draft.baseRevision ?? 0);
+  if (existing && (ownWork || !newer)) {
     await tx.done;
     return existing;
   }
   const adopted: LocalDraft = {
     ...draft,
-    localVersion: 0,
+    localVersion: (existing?.localVersion ?? -1) + 1,
     acknowledgedAt: draft.savedAt,
     problem: null,
   };
-  await tx.store.put(adopted);
+  await drafts.put(adopted);
   await tx.done;
   return adopted;
 }

@@ -4,6 +4,7 @@ import { newId } from '@prevention/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DraftChangedElsewhere,
+  adoptServerVersion,
   applyAnswers,
   findDraft,
   listOutbox,
@@ -189,5 +190,32 @@ describe('the outbox', () => {
     await save('From the other tab', 1);
     await expect(save('From this tab', 1)).rejects.toBeInstanceOf(DraftChangedElsewhere);
     expect((await findDraft(db, userId, assessmentId))?.content.title).toBe('From the other tab');
+  });
+
+  it('takes a newer server version to edit, unless the device has work of its own on it', async () => {
+    const serverVersion = (title: string, revision: number) => ({
+      userId,
+      assessmentId,
+      areaCode: 'SDN',
+      period: '2026-03',
+      content: content(title),
+      baseRevision: revision,
+      serverStatus: 'returned' as const,
+      savedAt: new Date().toISOString(),
+    });
+    expect(await adoptServerVersion(db, serverVersion('Revision 2', 2))).toMatchObject({
+      localVersion: 0,
+      baseRevision: 2,
+    });
+    expect(await adoptServerVersion(db, serverVersion('Revision 4', 4))).toMatchObject({
+      localVersion: 1,
+      baseRevision: 4,
+      serverStatus: 'returned',
+    });
+    await save('Edited here, not sent', 1);
+    expect(await adoptServerVersion(db, serverVersion('Revision 5', 5))).toMatchObject({
+      baseRevision: 4,
+      content: { title: 'Edited here, not sent' },
+    });
   });
 });
