@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CurrentSession } from '../auth/session.js';
 import { ContentView } from '../form/ContentView.js';
 import { describePath } from '../form/describe-path.js';
-import { fieldDomId, valueAt, withValueAt, type FieldPath } from '../form/field-path.js';
+import { ErrorSummary } from '../form/ErrorSummary.js';
+import { valueAt, withValueAt, type FieldPath } from '../form/field-path.js';
 import { FormEditingContext, type FormEditing } from '../form/form-context.js';
 import { SectionEditor } from '../form/SectionEditor.js';
 import {
@@ -26,7 +27,8 @@ import { useOutboxStatus } from '../offline/outbox-status.js';
 import { Link } from '../router/Link.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
 import { useAreaChoices } from './area-choices.js';
-import { draftState, isEditableStatus } from './draft-state.js';
+import { DraftStatusLine, ProblemAlert, SavedElsewhereAlert } from './DraftAlerts.js';
+import { isEditableStatus } from './draft-state.js';
 import { EditorHeader, headerErrors } from './EditorHeader.js';
 
 export interface EditorProps {
@@ -231,7 +233,6 @@ export function AssessmentEditor({ session, form, assessmentId, device }: Editor
 
   const title = content.title.trim() || (isNew ? t('capture.newTitle') : t('capture.untitled'));
   const locked = draft !== null && !isEditableStatus(draft.serverStatus);
-  const summaryEntries = [...visible.entries()];
 
   return (
     <FormEditingContext.Provider value={editing}>
@@ -241,59 +242,19 @@ export function AssessmentEditor({ session, form, assessmentId, device }: Editor
         </p>
         <h1 id="editor-title">{title}</h1>
         {device ? <DraftStatusLine device={device} sending={sending} /> : null}
-        {problem?.kind === 'conflict' ? (
-          <div className="alert" role="alert">
-            <h2>{t('capture.conflictTitle')}</h2>
-            <p>
-              {problem.reason === 'not-editable'
-                ? t('capture.conflictNotEditable')
-                : t('capture.conflictStale', {
-                    revision: problem.theirs?.revision ?? '?',
-                    name: problem.theirs?.savedBy ?? '?',
-                  })}
-            </p>
-            {problem.conflictId ? (
-              <p>
-                <Link
-                  to="/assessments/$id/conflicts/$conflictId"
-                  params={{ id: assessmentId, conflictId: problem.conflictId }}
-                >
-                  {t('capture.resolveConflict')}
-                </Link>
-              </p>
-            ) : null}
-          </div>
-        ) : null}
-        {problem?.kind === 'rejected' ? (
-          <div className="alert" role="alert">
-            <h2>{t('capture.rejectedTitle')}</h2>
-            <p>{problem.message}</p>
-          </div>
-        ) : null}
+        {problem ? <ProblemAlert problem={problem} assessmentId={assessmentId} /> : null}
         {elsewhere ? (
-          <div className="alert" role="alert">
-            <h2>{t('capture.elsewhereTitle')}</h2>
-            <p>{t('capture.elsewhereBody')}</p>
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setContent(elsewhere.content);
-                  setAreaCode(elsewhere.areaCode);
-                  setPeriod(elsewhere.period);
-                  setLoadedVersion(elsewhere.localVersion);
-                  setDirty(false);
-                  setElsewhere(null);
-                }}
-              >
-                {t('capture.elsewhereLoad')}
-              </button>
-              <button type="button" onClick={() => void save(true)}>
-                {t('capture.elsewhereKeepMine')}
-              </button>
-            </div>
-          </div>
+          <SavedElsewhereAlert
+            onLoad={() => {
+              setContent(elsewhere.content);
+              setAreaCode(elsewhere.areaCode);
+              setPeriod(elsewhere.period);
+              setLoadedVersion(elsewhere.localVersion);
+              setDirty(false);
+              setElsewhere(null);
+            }}
+            onKeepMine={() => void save(true)}
+          />
         ) : null}
         {locked && draft ? (
           <>
@@ -311,35 +272,8 @@ export function AssessmentEditor({ session, form, assessmentId, device }: Editor
           </>
         ) : (
           <form onSubmit={onSubmit} noValidate className="assessment-form">
-            {attempt !== 'none' && summaryEntries.length > 0 ? (
-              <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
-                <h2>{t('capture.errorSummary', { count: summaryEntries.length })}</h2>
-                <ul>
-                  {summaryEntries.map(([key, message]) => {
-                    const path = key
-                      .split('.')
-                      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-                    const where = describePath(form, path, i18n.language);
-                    const target = fieldDomId(idPrefix, path);
-                    return (
-                      <li key={key}>
-                        <a
-                          href={`#${target}`}
-                          onClick={(event) => {
-                            event.preventDefault();
-                            const element = document.getElementById(target);
-                            element?.scrollIntoView({ block: 'center' });
-                            element?.focus();
-                          }}
-                        >
-                          {where.length > 0 ? `${where.join(' › ')}: ` : ''}
-                          {message}
-                        </a>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
+            {attempt !== 'none' && visible.size > 0 ? (
+              <ErrorSummary ref={summary} form={form} errors={visible} idPrefix={idPrefix} />
             ) : null}
             <p className="hint">{t('form.requiredLegend')}</p>
             <EditorHeader
@@ -415,23 +349,5 @@ export function AssessmentEditor({ session, form, assessmentId, device }: Editor
         </div>
       </article>
     </FormEditingContext.Provider>
-  );
-}
-
-/** Where this draft stands: on the device only, being sent, or with the server at revision n. */
-function DraftStatusLine({ device, sending }: { device: DraftOnDevice; sending: boolean }) {
-  const { t } = useTranslation();
-  const state = draftState(device, sending);
-  return (
-    <p className="draft-status" data-testid="draft-status" data-state={state}>
-      <span className={`state-badge state-${state}`}>
-        {t(`capture.state.${state}`, { revision: device.draft.baseRevision ?? 0 })}
-      </span>{' '}
-      <span className="muted">
-        {t('capture.savedAt', {
-          time: new Date(device.draft.savedAt).toLocaleString(),
-        })}
-      </span>
-    </p>
   );
 }
