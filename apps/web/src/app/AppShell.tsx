@@ -8,6 +8,7 @@ import { useOnline } from '../offline/connectivity.js';
 import { followOutbox, useOutboxStatus } from '../offline/outbox-status.js';
 import { forgetSession } from '../offline/session-cache.js';
 import { Link, useNavigate } from '../router/Link.js';
+import { confirmLeaving } from '../router/location.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { RouteView } from './RouteView.js';
 import { updateNow, useUpdateWaiting } from './service-worker.js';
@@ -174,11 +175,12 @@ function CurrentUser({ name }: { name: string }) {
         // saves stay on the device, filed under this user, and go after their next sign-in.
         await forgetSession();
         queryClient.clear();
-        navigate({ to: '/sign-in' });
+        navigate({ to: '/sign-in', force: true });
       },
     }),
   );
   const start = () => {
+    if (!confirmLeaving()) return;
     if (waiting > 0) dialog.current?.showModal();
     else signOut.mutate();
   };

@@ -11,6 +11,13 @@ export function QueryState<T, E>({
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
+  if (query.isPending && query.fetchStatus === 'paused') {
+    return (
+      <p role="status" className="notice">
+        {t('common.needsConnection')}
+      </p>
+    );
+  }
   if (query.isPending) {
     return (
       <p role="status" className="muted">

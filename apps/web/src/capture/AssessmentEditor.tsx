@@ -25,6 +25,7 @@ import { localDatabase, type LocalDraft } from '../offline/local-database.js';
 import type { DraftOnDevice } from '../offline/local-drafts.js';
 import { useOutboxStatus } from '../offline/outbox-status.js';
 import { Link } from '../router/Link.js';
+import { guardLeaving } from '../router/location.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
 import { useAreaChoices } from './area-choices.js';
 import { DraftStatusLine, ProblemAlert, SavedElsewhereAlert } from './DraftAlerts.js';
@@ -106,12 +107,17 @@ export function AssessmentEditor({ session, form, assessmentId, device }: Editor
     if (!areaCode && areas[0]) setAreaCode(areas[0].country.code);
   }, [areaCode, areas]);
 
+  // Unsaved edits live only in this page: leaving it, or the app, asks first.
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+    const unguard = guardLeaving(() => t('capture.leaveUnsaved'));
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      unguard();
+    };
+  }, [dirty, t]);
 
   const draftErrors = useMemo(
     () => withoutWithheld(validate(form.draftSchema, content, t), content),

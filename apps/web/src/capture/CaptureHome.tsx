@@ -1,5 +1,8 @@
 import { useTranslation } from '../i18n/i18n.js';
+import { announce } from '../offline/change-feed.js';
 import { useOnline } from '../offline/connectivity.js';
+import { forgetDraft } from '../offline/draft-store.js';
+import { localDatabase } from '../offline/local-database.js';
 import { useDraftsOnDevice } from '../offline/local-drafts.js';
 import { useOutboxStatus } from '../offline/outbox-status.js';
 import { Link } from '../router/Link.js';
@@ -12,6 +15,11 @@ export function CaptureHome({ userId }: { userId: string }) {
   const drafts = useDraftsOnDevice(userId);
   const { sending } = useOutboxStatus();
   const online = useOnline();
+  // Only a draft the server has in full: the device keeps anything not yet sent or settled.
+  const forget = async (assessmentId: string) => {
+    const db = await localDatabase();
+    if (await forgetDraft(db, userId, assessmentId)) announce({ type: 'changed', userId });
+  };
   return (
     <section aria-labelledby="capture-title">
       <h1 id="capture-title">{t('capture.title')}</h1>
@@ -48,6 +56,21 @@ export function CaptureHome({ userId }: { userId: string }) {
                 <span className={`state-badge state-${state}`}>
                   {t(`capture.state.${state}`, { revision: device.draft.baseRevision ?? 0 })}
                 </span>
+                {state === 'sent' || state === 'not-editable' ? (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="secondary small"
+                      onClick={() => void forget(device.draft.assessmentId)}
+                    >
+                      {t('capture.forget')}
+                      <span className="visually-hidden">
+                        : {device.draft.content.title || t('capture.untitled')}
+                      </span>
+                    </button>
+                  </>
+                ) : null}
               </li>
             );
           })}

@@ -57,7 +57,7 @@ function ChangePassword() {
     trpc.account.changePassword.mutationOptions({
       onSuccess: async () => {
         queryClient.clear();
-        navigate({ to: '/sign-in' });
+        navigate({ to: '/sign-in', force: true });
       },
       onError: (failure) => {
         const fields = invalidFields(failure);

@@ -71,14 +71,19 @@ export function Link<P extends RoutePath>(props: LinkProps<P>) {
 
 /** Navigation from code, with the same typed destinations as `Link`. */
 export function useNavigate() {
-  return <P extends RoutePath>(destination: Destination<P> & { replace?: boolean }) =>
-    navigateTo(hrefOf(destination), { replace: destination.replace ?? false });
+  return <P extends RoutePath>(
+    destination: Destination<P> & { replace?: boolean; force?: boolean },
+  ) =>
+    navigateTo(hrefOf(destination), {
+      replace: destination.replace ?? false,
+      force: destination.force ?? false,
+    });
 }
 
 /** Sends the user elsewhere as soon as it renders, e.g. from a guard. */
 export function Redirect<P extends RoutePath>(props: Destination<P> & { replace?: boolean }) {
   const href = hrefOf(props);
   const replace = props.replace ?? false;
-  useEffect(() => navigateTo(href, { replace }), [href, replace]);
+  useEffect(() => navigateTo(href, { replace, force: true }), [href, replace]);
   return null;
 }

@@ -21,9 +21,31 @@ function currentHref(): string {
   return `${location.pathname}${location.search}${location.hash}`;
 }
 
+/** Asks before leaving a page with unsaved work: returns the question, or null to let go. */
+type LeaveGuard = () => string | null;
+const leaveGuards = new Set<LeaveGuard>();
+
+export function guardLeaving(guard: LeaveGuard): () => void {
+  leaveGuards.add(guard);
+  return () => leaveGuards.delete(guard);
+}
+
+/** Whether the user lets go of the current page's unsaved work (true when it has none). */
+export function confirmLeaving(): boolean {
+  for (const guard of leaveGuards) {
+    const question = guard();
+    if (question !== null && !window.confirm(question)) return false;
+  }
+  return true;
+}
+
 /** Goes to a path on this site; `replace` leaves no entry in the history. */
-export function navigateTo(href: string, options: { replace?: boolean } = {}): void {
+export function navigateTo(
+  href: string,
+  options: { replace?: boolean; force?: boolean } = {},
+): void {
   if (href === currentHref()) return;
+  if (!options.force && !confirmLeaving()) return;
   if (options.replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
   window.scrollTo(0, 0);
