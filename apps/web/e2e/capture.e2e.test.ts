@@ -216,6 +216,30 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('Conflict in North Darfur');
   });
 
+  it('shows the reasons the server gives for not taking a save next to the fields', async () => {
+    await openNewAssessment(page);
+    await page.getByLabel('Title').fill('Refused by the server');
+    await page.getByLabel('Area').selectOption('SDN');
+    // The database stores no NUL character: valid for the form, refused by the server.
+    await page.getByLabel('Conflict dynamics').fill('A NUL \u0000 in the middle.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => draftState(page), { timeout: 20_000 }).toBe('rejected');
+    await page
+      .getByRole('heading', { level: 2, name: 'The server did not accept the last save' })
+      .waitFor();
+    const field = page.getByLabel('Conflict dynamics');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const error = await field.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${error?.split(' ').pop()}"]`).textContent()).toContain(
+      'cannot be stored',
+    );
+
+    await field.fill('Fixed.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => draftState(page), { timeout: 20_000 }).toBe('sent');
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('adds, reorders and removes the items of a repeatable group with the keyboard', async () => {
     await openNewAssessment(page);
     const name = (index: number) => page.locator(`#edit-sections-team-members-${index}-name`);
