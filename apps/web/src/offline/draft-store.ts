@@ -303,8 +303,15 @@ export async function settleConflict(
   await tx.done;
 }
 
+/**
+ * An item already sent goes first — it may have reached the server, and what follows builds on
+ * it; it is the only one of its assessment, besides at most one unsent save. Then by time.
+ */
 function bySaveOrder(a: OutboxEntry, b: OutboxEntry): number {
-  return a.savedAt.localeCompare(b.savedAt) || a.clientId.localeCompare(b.clientId);
+  const sent = (entry: OutboxEntry) => (entry.attempts > 0 ? 0 : 1);
+  return (
+    sent(a) - sent(b) || a.savedAt.localeCompare(b.savedAt) || a.clientId.localeCompare(b.clientId)
+  );
 }
 
 /** Records what the server said of an assessment after a lifecycle step taken online. */

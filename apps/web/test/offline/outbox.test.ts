@@ -32,7 +32,7 @@ describe('the outbox', () => {
   let server: ReturnType<typeof fakeSyncServer>;
   let deps: DrainDependencies;
   const assessmentId = newId();
-  const save = (title: string, expectedVersion: number | null = null) =>
+  const save = (title: string, expectedVersion: number | null = null, now?: Date) =>
     saveDraft(db, {
       userId,
       assessmentId,
@@ -40,6 +40,7 @@ describe('the outbox', () => {
       period: '2026-03',
       content: content(title),
       expectedVersion,
+      ...(now ? { now } : {}),
     });
 
   beforeEach(async () => {
@@ -78,9 +79,11 @@ describe('the outbox', () => {
   });
 
   it('keeps an edit made while an item is being sent pending, and sends it on the new base', async () => {
-    await save('First');
+    // In the same millisecond: the order cannot come from the clock.
+    const now = new Date();
+    await save('First', null, now);
     const [inFlight] = await takeBatch(db, userId, 50);
-    await save('Edited during the send');
+    await save('Edited during the send', 1, now);
     // The item in flight is untouched; the edit waits behind it.
     expect((await listOutbox(db, userId)).map((entry) => entry.content.title)).toEqual([
       'First',
