@@ -1,9 +1,47 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { captureBudget } from './vite-plugins/capture-budget.js';
 
 // Workspace packages resolve to their TypeScript sources; the API server proxies in development.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // An installable app whose shell and code are precached by a Workbox service worker, so a
+    // field officer can open it with no connection. main.tsx registers it (no inline script:
+    // the server's CSP forbids one) and offers a reload when a new version is waiting.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'Integrated Prevention Platform',
+        short_name: 'Prevention',
+        description:
+          'One joint assessment, one cross-pillar risk picture and one prevention plan per country.',
+        start_url: '/capture',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f3f5f8',
+        theme_color: '#0b5394',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Every page of the app is index.html; the API and health checks are never cached.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/, /^\/readyz/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+    captureBudget({ captureModule: 'src/capture/CaptureRoutes.tsx', budgetBytes: 150 * 1024 }),
+  ],
   resolve: { conditions: ['@prevention/source', ...defaultClientConditions] },
   server: {
     port: 5173,
@@ -13,5 +51,17 @@ export default defineConfig({
       '/readyz': 'http://localhost:3000',
     },
   },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Code that several pages share goes in one chunk rather than twenty small ones: on a
+        // slow link each request costs a round trip, and small files compress badly.
+        codeSplitting: {
+          groups: [{ name: 'shared', test: /apps\/web\/src|packages\//, minShareCount: 2 }],
+        },
+      },
+    },
+  },
 });

@@ -1,29 +1,33 @@
-import { RouterProvider } from '@tanstack/react-router';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { router } from './app/router.js';
-import { i18n, initI18n } from './i18n/i18n.js';
+import { AppShell } from './app/AppShell.js';
+import { registerServiceWorker } from './app/service-worker.js';
+import { initI18n } from './i18n/i18n.js';
+import { loadCachedSession } from './offline/session-cache.js';
 import './styles.css';
 import { createApiClient, createQueryClient, TRPCProvider } from './trpc/trpc.js';
+
+// TanStack Query assumes a connection until the browser says it lost one; a page opened offline
+// must know from the start, so that its queries wait instead of failing.
+onlineManager.setOnline(navigator.onLine);
 
 const queryClient = createQueryClient();
 const trpcClient = createApiClient();
 
-await initI18n();
+await Promise.all([initI18n(), loadCachedSession()]);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <RouterProvider router={router} />
-        </TRPCProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <AppShell />
+      </TRPCProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -22,12 +22,27 @@ describe('translations', () => {
     expect(unique(keys(resources))).toEqual(unique(keys(en)));
   });
 
-  it('gives Arabic every CLDR plural form the plural strings need', () => {
-    const rules = new Intl.PluralRules('ar');
-    const forms = rules.resolvedOptions().pluralCategories;
-    for (const key of ['summary', 'regionCount'] as const) {
-      for (const form of forms)
-        expect(ar.countries, `${key}_${form}`).toHaveProperty(`${key}_${form}`);
+  it('gives Arabic every CLDR plural form of every plural string', () => {
+    const forms = new Intl.PluralRules('ar').resolvedOptions().pluralCategories;
+    const plurals = (resources: object) =>
+      unique(
+        allKeys(resources)
+          .filter((key) => /_(one|other)$/.test(key))
+          .map((key) => key.replace(/_(one|other)$/, '')),
+      );
+    const arabic = new Set(allKeys(ar));
+    expect(plurals(en).length).toBeGreaterThan(10);
+    for (const key of plurals(en)) {
+      for (const form of forms) expect(arabic, `${key}_${form}`).toContain(`${key}_${form}`);
     }
   });
 });
+
+/** Every key with its plural suffix, dotted. */
+function allKeys(resources: object, prefix = ''): string[] {
+  return Object.entries(resources).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null
+      ? allKeys(value as object, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}

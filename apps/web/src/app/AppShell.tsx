@@ -1,17 +1,34 @@
+import { editorRoles } from '@prevention/assessment';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
-import { holdsRole, useSession } from '../auth/session.js';
-import { switchLanguage } from '../i18n/i18n.js';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { holdsRole, useSession, useSessionMemory } from '../auth/session.js';
+import { switchLanguage, useTranslation } from '../i18n/i18n.js';
 import { isLanguageCode, languages } from '../i18n/languages.js';
+import { useOnline } from '../offline/connectivity.js';
+import { followOutbox, useOutboxStatus } from '../offline/outbox-status.js';
+import { forgetSession } from '../offline/session-cache.js';
+import { Link, useNavigate } from '../router/Link.js';
+import { confirmLeaving } from '../router/location.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { RouteView } from './RouteView.js';
+import { updateNow, useUpdateWaiting } from './service-worker.js';
+
+/** Sends the outbox; loaded only for people who capture assessments. */
+const OutboxRunner = lazy(() =>
+  import('../offline/OutboxRunner.js').then((m) => ({ default: m.OutboxRunner })),
+);
 
 export function AppShell() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
   const { session } = useSession();
+  useSessionMemory();
   const isAdministrator = holdsRole(session, ['administrator']);
+  const isEditor = holdsRole(session, [...editorRoles]);
+  const userId = session?.user.id ?? null;
+
+  useEffect(() => followOutbox(isEditor ? userId : null), [isEditor, userId]);
 
   return (
     <div className="shell">
@@ -28,24 +45,32 @@ export function AppShell() {
         {session ? (
           <nav aria-label={t('app.mainNavigation')}>
             <ul className="nav-list">
+              {isEditor ? (
+                <li>
+                  <Link to="/capture" current="prefix">
+                    {t('nav.capture')}
+                  </Link>
+                </li>
+              ) : null}
               <li>
-                <Link
-                  to="/"
-                  activeProps={{ 'aria-current': 'page' }}
-                  activeOptions={{ exact: true }}
-                >
+                <Link to="/assessments" current="prefix">
+                  {t('nav.assessments')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/" current="exact">
                   {t('nav.countries')}
                 </Link>
               </li>
               {isAdministrator ? (
                 <>
                   <li>
-                    <Link to="/admin/users" activeProps={{ 'aria-current': 'page' }}>
+                    <Link to="/admin/users" current="prefix">
                       {t('nav.users')}
                     </Link>
                   </li>
                   <li>
-                    <Link to="/admin/audit" activeProps={{ 'aria-current': 'page' }}>
+                    <Link to="/admin/audit" current="prefix">
                       {t('nav.audit')}
                     </Link>
                   </li>
@@ -56,6 +81,7 @@ export function AppShell() {
         ) : null}
         <div className="header-tools">
           {info.data?.mode === 'demo' ? <span className="badge">{t('app.demoMode')}</span> : null}
+          {isEditor ? <SyncIndicator /> : <OfflineIndicator />}
           <label className="language">
             <span>{t('app.language')}</span>
             <select
@@ -74,9 +100,15 @@ export function AppShell() {
           {session ? <CurrentUser name={session.user.displayName} /> : null}
         </div>
       </header>
+      <UpdateBanner />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <RouteView />
       </main>
+      {isEditor && userId ? (
+        <Suspense fallback={null}>
+          <OutboxRunner userId={userId} />
+        </Suspense>
+      ) : null}
       <footer className="shell-footer">
         <p>{t('app.footer')}</p>
         {info.data ? <p className="muted">v{info.data.version}</p> : null}
@@ -85,35 +117,100 @@ export function AppShell() {
   );
 }
 
-/** Who is signed in, a way to their account, and signing out. */
+function OfflineIndicator() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  return (
+    <span aria-live="polite" className={online ? 'visually-hidden' : 'badge offline'}>
+      {online ? '' : t('sync.offline')}
+    </span>
+  );
+}
+
+/** Whether the device is online, and how many saves wait for the server. */
+function SyncIndicator() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const { waiting, sending } = useOutboxStatus();
+  const text = sending
+    ? t('sync.sending', { count: waiting })
+    : waiting > 0
+      ? t('sync.waiting', { count: waiting })
+      : t('sync.allSent');
+  return (
+    <span aria-live="polite" className="sync-indicator" data-testid="sync-indicator">
+      {online ? null : <span className="badge offline">{t('sync.offline')}</span>} {text}
+    </span>
+  );
+}
+
+function UpdateBanner() {
+  const { t } = useTranslation();
+  const waiting = useUpdateWaiting();
+  if (!waiting) return null;
+  return (
+    <div className="update-banner" role="status">
+      {t('app.updateReady')}{' '}
+      <button type="button" className="secondary" onClick={updateNow}>
+        {t('app.updateNow')}
+      </button>
+    </div>
+  );
+}
+
+/** Who is signed in, a way to their account, and signing out — never losing unsent saves. */
 function CurrentUser({ name }: { name: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { waiting } = useOutboxStatus();
+  const dialog = useRef<HTMLDialogElement>(null);
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
+      // Offline, the server cannot be told; the device forgets the user all the same.
+      networkMode: 'always',
       onSettled: async () => {
-        // Nothing of the session may stay in memory for the next person at this screen.
+        // Nothing of the session may stay in memory for the next person at this screen. Unsent
+        // saves stay on the device, filed under this user, and go after their next sign-in.
+        await forgetSession();
         queryClient.clear();
-        await navigate({ to: '/sign-in' });
+        navigate({ to: '/sign-in', force: true });
       },
     }),
   );
+  const start = () => {
+    if (!confirmLeaving()) return;
+    if (waiting > 0) dialog.current?.showModal();
+    else signOut.mutate();
+  };
   return (
     <div className="current-user">
       <Link to="/account" className="current-user-name">
         <span className="visually-hidden">{t('shell.signedInAs')} </span>
         {name}
       </Link>
-      <button
-        type="button"
-        className="secondary"
-        disabled={signOut.isPending}
-        onClick={() => signOut.mutate()}
-      >
+      <button type="button" className="secondary" disabled={signOut.isPending} onClick={start}>
         {t('shell.signOut')}
       </button>
+      <dialog ref={dialog} aria-labelledby="sign-out-title" className="dialog">
+        <h2 id="sign-out-title">{t('shell.unsentTitle')}</h2>
+        <p>{t('shell.unsentBody', { count: waiting })}</p>
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() => {
+              dialog.current?.close();
+              signOut.mutate();
+            }}
+          >
+            {t('shell.signOutKeep')}
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            {t('shell.staySignedIn')}
+          </button>
+        </div>
+      </dialog>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.js';
 
 /** The loading and failure states every data view shares, announced to screen readers. */
 export function QueryState<T, E>({
@@ -11,6 +11,13 @@ export function QueryState<T, E>({
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
+  if (query.isPending && query.fetchStatus === 'paused') {
+    return (
+      <p role="status" className="notice">
+        {t('common.needsConnection')}
+      </p>
+    );
+  }
   if (query.isPending) {
     return (
       <p role="status" className="muted">

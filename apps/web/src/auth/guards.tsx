@@ -1,9 +1,11 @@
-import { Navigate, Outlet, useLocation } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
+import { Redirect } from '../router/Link.js';
+import { useLocation } from '../router/location.js';
 import { holdsRole, useSession } from './session.js';
 
-/** Renders its routes for a signed-in user; anyone else is sent to sign in, and brought back. */
-export function RequireSession() {
+/** Renders its page for a signed-in user; anyone else is sent to sign in, and brought back. */
+export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { session, isError } = useSession();
   const location = useLocation();
@@ -19,16 +21,13 @@ export function RequireSession() {
     );
   }
   if (session === null) {
-    // While the router moves to the sign-in page this guard may render once more, with the new
-    // location: it must not send the sign-in page back to itself.
-    if (location.pathname === '/sign-in') return null;
-    return <Navigate to="/sign-in" search={{ redirect: location.href }} replace />;
+    return <Redirect to="/sign-in" search={{ redirect: location.href }} replace />;
   }
-  return <Outlet />;
+  return <>{children}</>;
 }
 
-/** Renders its routes for administrators; the server enforces the same on every call. */
-export function RequireAdministrator() {
+/** Renders its page for administrators; the server enforces the same on every call. */
+export function RequireAdministrator({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { session } = useSession();
   if (!holdsRole(session, ['administrator'])) {
@@ -39,5 +38,5 @@ export function RequireAdministrator() {
       </section>
     );
   }
-  return <Outlet />;
+  return <>{children}</>;
 }

@@ -1,5 +1,5 @@
 import type { CountryScope, Role, Sensitivity } from '@prevention/core';
-import type { TFunction } from 'i18next';
+import type { TFunction } from './translator.js';
 
 /** Labels of the access vocabulary in the current language. */
 export function roleLabel(t: TFunction, role: Role): string {

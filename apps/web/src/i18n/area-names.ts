@@ -1,6 +1,6 @@
 import { findCountry } from '@prevention/core';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.js';
 
 /**
  * Names of countries and M49 regions in the current language, from the browser's own CLDR data

@@ -1,36 +1,39 @@
-import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useSyncExternalStore } from 'react';
 import { defaultLanguage, directionOf, isLanguageCode, type LanguageCode } from './languages.js';
 import en from './locales/en.json';
+import { createTranslator, type Resources, type TFunction } from './translator.js';
+
+export type { TFunction } from './translator.js';
 
 const storageKey = 'prevention.language';
 
 /** Other languages load on demand, so a user of one language downloads only that one. */
-const loaders: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: typeof en }>> = {
+const loaders: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Resources }>> = {
   fr: () => import('./locales/fr.json'),
   ar: () => import('./locales/ar.json'),
 };
 
-export const i18n: I18n = i18next.createInstance();
+interface I18nState {
+  readonly language: LanguageCode;
+  readonly t: TFunction;
+}
+
+const loaded = new Map<LanguageCode, Resources>([['en', en]]);
+let state: I18nState = { language: defaultLanguage, t: createTranslator('en', en) };
+const listeners = new Set<() => void>();
 
 export async function initI18n(): Promise<void> {
-  await i18n.use(initReactI18next).init({
-    lng: defaultLanguage,
-    fallbackLng: defaultLanguage,
-    resources: { en: { translation: en } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
   await switchLanguage(preferredLanguage());
 }
 
 /** Loads a language if needed, switches to it, and lays the page out in its direction. */
 export async function switchLanguage(code: LanguageCode): Promise<void> {
-  if (code !== 'en' && !i18n.hasResourceBundle(code, 'translation')) {
-    const { default: resources } = await loaders[code]();
-    i18n.addResourceBundle(code, 'translation', resources);
+  let resources = loaded.get(code);
+  if (!resources && code !== 'en') {
+    resources = (await loaders[code]()).default;
+    loaded.set(code, resources);
   }
-  await i18n.changeLanguage(code);
+  state = { language: code, t: createTranslator(code, resources ?? en, en) };
   document.documentElement.lang = code;
   document.documentElement.dir = directionOf(code);
   try {
@@ -38,10 +41,26 @@ export async function switchLanguage(code: LanguageCode): Promise<void> {
   } catch {
     // Storage can be unavailable (private windows); the choice then lasts for this visit only.
   }
+  for (const listener of listeners) listener();
 }
 
 export function currentLanguage(): LanguageCode {
-  return isLanguageCode(i18n.language) ? i18n.language : defaultLanguage;
+  return state.language;
+}
+
+/** The same shape as react-i18next's hook: `t`, and the current language under `i18n`. */
+export function useTranslation(): { t: TFunction; i18n: { language: LanguageCode } } {
+  const current = useSyncExternalStore(subscribe, snapshot);
+  return { t: current.t, i18n: { language: current.language } };
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function snapshot(): I18nState {
+  return state;
 }
 
 function preferredLanguage(): LanguageCode {

@@ -1,11 +1,11 @@
 import { passwordRules } from '@prevention/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.js';
 import { useSession } from '../auth/session.js';
 import { clearanceLabel, errorMessage, roleLabel, scopeLabel } from '../i18n/access-labels.js';
 import { errorCode, invalidFields, useTRPC } from '../trpc/trpc.js';
+import { useNavigate } from '../router/Link.js';
 
 /** The signed-in user's own account: what they may do, their password and second factor. */
 export function AccountPage() {
@@ -57,7 +57,7 @@ function ChangePassword() {
     trpc.account.changePassword.mutationOptions({
       onSuccess: async () => {
         queryClient.clear();
-        await navigate({ to: '/sign-in' });
+        navigate({ to: '/sign-in', force: true });
       },
       onError: (failure) => {
         const fields = invalidFields(failure);

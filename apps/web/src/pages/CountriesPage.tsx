@@ -1,12 +1,12 @@
 import type { RouterOutputs } from '@prevention/api';
 import { m49Groups } from '@prevention/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.js';
 import { QueryState } from '../app/QueryState.js';
 import { useAreaNames } from '../i18n/area-names.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { Link } from '../router/Link.js';
 
 type Area = RouterOutputs['areas']['list'][number];
 

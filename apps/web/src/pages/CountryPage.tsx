@@ -1,9 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.js';
 import { QueryState } from '../app/QueryState.js';
 import { useAreaNames } from '../i18n/area-names.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { Link } from '../router/Link.js';
+import type { RouteProps } from '../app/routes.js';
+
+export function CountryRoute({ params }: RouteProps<'/countries/$code'>) {
+  return <CountryPage code={params.code} />;
+}
 
 export function CountryPage({ code }: { code: string }) {
   const { t } = useTranslation();

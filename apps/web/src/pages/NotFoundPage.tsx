@@ -1,5 +1,5 @@
-import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.js';
+import { Link } from '../router/Link.js';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

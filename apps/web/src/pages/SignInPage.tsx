@@ -1,11 +1,12 @@
 import type { RouterOutputs } from '@prevention/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/i18n.js';
 import { useSession } from '../auth/session.js';
 import { clearanceLabel, errorMessage, roleLabel } from '../i18n/access-labels.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
+import { navigateTo } from '../router/location.js';
+import type { RouteProps } from '../app/routes.js';
 
 type Step =
   | { kind: 'password' }
@@ -14,11 +15,19 @@ type Step =
 
 type DemoAccount = RouterOutputs['auth']['demoAccounts'][number];
 
+/** Only a path on this site may be returned to after signing in. */
+function localPath(value: string | undefined): string {
+  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export function SignInRoute({ search }: RouteProps<'/sign-in'>) {
+  return <SignInPage redirect={localPath(search.redirect)} />;
+}
+
 /** Sign-in: the password, then — when the account has or needs one — a TOTP code. */
 export function SignInPage({ redirect }: { redirect: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const { session } = useSession();
   const info = useQuery(trpc.system.info.queryOptions());
@@ -34,8 +43,8 @@ export function SignInPage({ redirect }: { redirect: string }) {
   const finish = () => queryClient.invalidateQueries();
 
   useEffect(() => {
-    if (session) router.history.replace(redirect);
-  }, [session, redirect, router]);
+    if (session) navigateTo(redirect, { replace: true });
+  }, [session, redirect]);
 
   // When the form changes to the second step (or back), screen readers hear the new heading.
   const firstRender = useRef(true);

@@ -4,7 +4,9 @@ import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/re
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export type ApiClient = ReturnType<typeof useTRPCClient>;
 
 /** The header the server requires on every API request: a page on another site cannot add it. */
 export const clientHeader = { 'x-prevention-client': 'web' } as const;

@@ -1,9 +1,10 @@
 import type { RouterOutputs } from '@prevention/api';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/i18n.js';
 import { errorMessage } from '../../i18n/access-labels.js';
 import { errorCode, useTRPC } from '../../trpc/trpc.js';
+import type { RouteProps } from '../../app/routes.js';
 
 type AuditEntry = RouterOutputs['audit']['list']['items'][number];
 
@@ -19,6 +20,10 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The audit log, newest first, filtered by user, resource and dates (UTC). */
+export function AuditRoute({ search }: RouteProps<'/admin/audit'>) {
+  return <AuditLogPage initialUser={search.user ?? ''} initialResource={search.resource ?? ''} />;
+}
+
 export function AuditLogPage({
   initialUser,
   initialResource,

@@ -10,13 +10,22 @@ import {
   type Sensitivity,
 } from '@prevention/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/i18n.js';
 import { clearanceLabel, errorMessage, roleLabel } from '../../i18n/access-labels.js';
+import { Link, useNavigate } from '../../router/Link.js';
 import { errorCode, invalidFields, useTRPC } from '../../trpc/trpc.js';
+import type { RouteProps } from '../../app/routes.js';
 
 type User = RouterOutputs['users']['byId'];
+
+export function NewUserRoute() {
+  return <UserEditPage userId={null} />;
+}
+
+export function UserRoute({ params }: RouteProps<'/admin/users/$id'>) {
+  return <UserEditPage userId={params.id} />;
+}
 
 /** Creates a user (`userId` null) or changes one: roles, country scope, clearance, status. */
 export function UserEditPage({ userId }: { userId: string | null }) {
@@ -101,7 +110,7 @@ function UserForm({ user }: { user: User | null }) {
     trpc.users.create.mutationOptions({
       onSuccess: async (created) => {
         await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
-        await navigate({ to: '/admin/users/$id', params: { id: created.id } });
+        navigate({ to: '/admin/users/$id', params: { id: created.id } });
       },
       onError,
     }),

@@ -1,10 +1,10 @@
 import { Role, roles } from '@prevention/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/i18n.js';
 import { clearanceLabel, roleLabel, scopeLabel } from '../../i18n/access-labels.js';
 import { useTRPC } from '../../trpc/trpc.js';
+import { Link } from '../../router/Link.js';
 
 /** Administrators find users and open one to change their roles, scope or clearance. */
 export function UsersPage() {

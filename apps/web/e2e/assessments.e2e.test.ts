@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from './app-server.js';
+import { chromiumAvailable, launchChromium } from './chromium.js';
+import { signIn, watchCspViolations } from './sign-in.js';
+
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+describe.runIf(chromiumAvailable())('the assessments at HQ in Chromium', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let cspViolations: string[];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'en-GB' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    cspViolations = watchCspViolations(page);
+  });
+
+  afterEach(async () => {
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  const rows = () => page.locator('.assessment-table tbody tr');
+  const axe = async () => {
+    const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+  };
+
+  it('lists the assessments page by page, and filters them by status and area', async () => {
+    await page.goto(`${server.url}/assessments`);
+    await signIn(page, 'hq-planner@demo.example');
+    await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
+    await expect.poll(() => rows().count()).toBe(10);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows().count()).toBeGreaterThan(10);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await axe();
+
+    await page.getByLabel('Status').selectOption('published');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('published');
+    await expect
+      .poll(async () => {
+        const statuses = await page
+          .locator('.assessment-table tbody .status-badge')
+          .allTextContents();
+        return statuses.length > 0 && statuses.every((status) => status === 'Published');
+      })
+      .toBe(true);
+
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Area').fill('ml06');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => rows().allTextContents()).toEqual([expect.stringContaining('Mopti')]);
+    // The filters are in the address: a reload, or a shared link, shows the same list.
+    await page.reload();
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await page.getByLabel('Area').inputValue()).toBe('ML06');
+  });
+
+  it('shows an assessment with its risk matrix and a readable diff between revisions, in English and Arabic', async () => {
+    await page.goto(`${server.url}/assessments?area=SS01`);
+    await signIn(page, 'hq-planner@demo.example');
+    await rows().first().getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /Central Equatoria/ }).waitFor();
+    const matrix = page.getByRole('table', { name: /Each risk by its likelihood/ });
+    await matrix.waitFor();
+    // 5 × 5, impact down and likelihood across, every cell worded.
+    expect(await matrix.locator('tbody tr').count()).toBe(5);
+    expect(await matrix.locator('tbody td').count()).toBe(25);
+    expect(await matrix.locator('tbody td .risk-level').allTextContents()).not.toContain('');
+
+    const diff = page.getByRole('table', { name: 'Changes from revision 2 to revision 3' });
+    await diff.waitFor();
+    expect(await diff.locator('tbody th').allTextContents()).toContain(
+      'Identified risks › Risk 1 › Likelihood (1–5)',
+    );
+    await page.getByLabel('From').selectOption('1');
+    await page.getByRole('table', { name: 'Changes from revision 1 to revision 3' }).waitFor();
+    await axe();
+
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('heading', { level: 2, name: 'السجل' }).waitFor();
+    await axe();
+  });
+
+  it('lets a reviewer return a submitted assessment, with a comment on a section', async () => {
+    await page.goto(`${server.url}/assessments?status=submitted&area=ML08`);
+    await signIn(page, 'reviewer@demo.example');
+    await rows().first().getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Review' }).waitFor();
+    await page.getByRole('button', { name: 'Return to the team' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'at least one section' }).count())
+      .toBe(1);
+    await page
+      .getByLabel('Comment on: Identified risks')
+      .fill('Rate the likelihood of risk 1 again.');
+    await page.getByRole('button', { name: 'Return to the team' }).click();
+    await expect.poll(() => page.getByTestId('assessment-status').textContent()).toBe('Returned');
+    await page.getByRole('heading', { level: 2, name: /Returned by Demo reviewer/ }).waitFor();
+    expect(await page.locator('.comments').textContent()).toContain(
+      'Rate the likelihood of risk 1 again.',
+    );
+    await axe();
+  });
+
+  it('lets the field officer resolve a version the server kept, from the assessment page', async () => {
+    await page.goto(`${server.url}/assessments?area=SS01`);
+    await signIn(page, 'field-officer@demo.example');
+    await rows().first().getByRole('link').first().click();
+    await page
+      .getByRole('heading', { level: 2, name: '1 version waiting to be resolved' })
+      .waitFor();
+    const revision = Number(await page.getByTestId('assessment-revision').textContent());
+    await page.getByRole('link', { name: 'Compare and resolve' }).click();
+    await page.getByRole('heading', { level: 1, name: /Resolve a conflict/ }).waitFor();
+    const parts = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(parts.length).toBeGreaterThan(0);
+    await axe();
+    // Keep the server's version of every part but the first.
+    for (const part of parts.slice(1)) {
+      await page
+        .getByRole('group', { name: `Keep which version of “${part}”?` })
+        .getByRole('radio', { name: 'The server’s' })
+        .check();
+    }
+    await page.getByRole('button', { name: 'Save the result as a new revision' }).click();
+    await expect
+      .poll(() => page.getByTestId('assessment-revision').textContent())
+      .toBe(String(revision + 1));
+    expect(await page.getByRole('link', { name: 'Compare and resolve' }).count()).toBe(0);
+    const history = page.getByRole('region', { name: 'History' });
+    await expect
+      .poll(() => history.locator('table').first().locator('tbody tr').first().textContent())
+      .toContain('Conflict resolved');
+  });
+});
