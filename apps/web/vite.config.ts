@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { captureBudget } from './vite-plugins/capture-budget.js';
+import { precompress } from './vite-plugins/precompress.js';
 
 // Workspace packages resolve to their TypeScript sources; the API server proxies in development.
 export default defineConfig({
@@ -41,6 +42,7 @@ export default defineConfig({
       },
     }),
     captureBudget({ captureModule: 'src/capture/CaptureRoutes.tsx', budgetBytes: 150 * 1024 }),
+    precompress(),
   ],
   resolve: { conditions: ['@prevention/source', ...defaultClientConditions] },
   server: {

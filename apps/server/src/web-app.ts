@@ -4,7 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Serves the built web app. Hashed assets are cached for a year; `index.html` is revalidated on
+ * Serves the built web app, compressed when the browser accepts it (the build writes Brotli and
+ * gzip copies of every text file). Hashed assets are cached for a year; `index.html` is revalidated on
  * every load so a new release reaches users at once. Any other GET of a path without a file
  * extension is a client route and gets `index.html`, so deep links work; API paths and missing
  * files get a 404.
@@ -24,6 +25,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
       root: webRoot,
       wildcard: false,
       index: false,
+      // The web build writes .br and .gz copies; browsers that accept them get those.
+      preCompressed: true,
       setHeaders: (reply, path) => {
         reply.header(
           'cache-control',

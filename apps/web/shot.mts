@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { signIn } from './e2e/sign-in.ts';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 1000 } });
+await p.goto('http://localhost:3997/');
+await signIn(p, 'hq-planner@demo.example');
+await p.getByRole('link', { name: 'Assessments' }).click();
+await p.waitForTimeout(2000);
+await p.screenshot({ path: '/tmp/list.png' });
+const first = p.getByRole('main').getByRole('link').first();
+console.log(await first.textContent());
+await first.click();
+await p.waitForTimeout(2500);
+await p.screenshot({ path: '/tmp/detail.png', fullPage: false });
+await p.goto('http://localhost:3997/capture');
+await p.waitForTimeout(2000);
+await p.screenshot({ path: '/tmp/capture.png' });
+await b.close();
