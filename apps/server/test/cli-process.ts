@@ -54,7 +54,7 @@ export function runCli(
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
-    waitForLog: (match, timeoutMs = 30_000) =>
+    waitForLog: (match, timeoutMs = 90_000) =>
       new Promise((resolve, reject) => {
         const started = Date.now();
         const poll = setInterval(() => {
