@@ -1,6 +1,5 @@
-import { isWithheld, type FieldSpec, type LocalisedText } from '@prevention/core';
+import { isWithheld, jsonEqual, type FieldSpec, type LocalisedText } from '@prevention/core';
 import type { AssessmentContent, AssessmentForm } from './assessment-form.js';
-import { sameJson } from './canonical-json.js';
 import type { DiffEntry } from './views.js';
 
 const titleLabel: LocalisedText = { en: 'Title', fr: 'Titre', ar: 'العنوان' };
@@ -23,7 +22,7 @@ export function diffContents(
 ): DiffEntry[] {
   const entries: DiffEntry[] = [];
   const push = (section: string, path: string, labels: LocalisedText[], a: unknown, b: unknown) => {
-    if (sameJson(a, b)) return;
+    if (jsonEqual(a, b)) return;
     const change = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed';
     entries.push({ section, path, labels, change, before: a, after: b });
   };
@@ -43,7 +42,7 @@ export function diffContents(
     );
     const a = before.sections[key];
     const b = after.sections[key];
-    if (sameJson(a, b)) continue;
+    if (jsonEqual(a, b)) continue;
     if (a === undefined || b === undefined || isWithheld(a) || isWithheld(b)) {
       push(key, `sections.${key}`, [sectionLabel], a, b);
       continue;
@@ -68,7 +67,7 @@ function diffFields(
   for (const field of fields) {
     const a = before[field.key];
     const b = after[field.key];
-    if (sameJson(a, b)) continue;
+    if (jsonEqual(a, b)) continue;
     const path = `${at}.${field.key}`;
     if (field.kind === 'group' && Array.isArray(a) && Array.isArray(b)) {
       const itemLabel = field.itemLabel ?? field.label;
@@ -111,8 +110,8 @@ export function changedSections(
   if (before?.sensitivity !== after.sensitivity) changed.push('sensitivity');
   for (const { key } of form.metadata.sections) {
     const same =
-      sameJson(before?.sections[key], after.sections[key]) &&
-      sameJson(before?.sectionSensitivity[key], after.sectionSensitivity[key]);
+      jsonEqual(before?.sections[key], after.sections[key]) &&
+      jsonEqual(before?.sectionSensitivity[key], after.sectionSensitivity[key]);
     if (!same) changed.push(key);
   }
   return changed;

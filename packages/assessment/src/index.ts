@@ -7,7 +7,7 @@ export {
   composeAssessmentForm,
   type AssessmentForm,
 } from './assessment-form.js';
-export { canonicalJson, sameJson } from './canonical-json.js';
+export { canonicalJson, jsonEqual } from '@prevention/core';
 export { summariseContent, type ContentSummary } from './content-summary.js';
 export { holdsStrictlyConfidential, redactContent, restoreWithheld } from './content-redaction.js';
 export {

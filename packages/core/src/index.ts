@@ -21,6 +21,7 @@ export {
   subnationalArea,
 } from './areas/area.js';
 export { m49Groups, type M49Group, type M49GroupCode } from './areas/m49-regions.js';
+export { canonicalJson, jsonEqual } from './canonical-json.js';
 export { Id, newId } from './id.js';
 export {
   Month,

@@ -18,7 +18,7 @@ export {
   hashAuditEntry,
   type NewAuditEntry,
 } from './audit/audit-entry.js';
-export { canonicalJson } from './audit/canonical-json.js';
+export { canonicalJson } from '@prevention/core';
 export {
   appendAuditEntries,
   findAuditEntries,

@@ -1,6 +1,6 @@
 import {
+  jsonEqual,
   mergeBySection,
-  sameJson,
   type AssessmentContent,
   type AssessmentDetail,
   type AssessmentForm,
@@ -177,7 +177,7 @@ function ConflictResolver({
   const differs = (key: string) =>
     key === 'header'
       ? mine.title !== theirs.title || mine.sensitivity !== theirs.sensitivity
-      : !sameJson(mine.sections?.[key], theirs.sections?.[key]) ||
+      : !jsonEqual(mine.sections?.[key], theirs.sections?.[key]) ||
         mine.sectionSensitivity?.[key] !== theirs.sectionSensitivity?.[key];
   const choiceOf = (key: string): MergeChoice => choices[key] ?? 'mine';
   const merged = () =>

@@ -1,4 +1,4 @@
-import { sensitivityRank, type Actor, type Sensitivity } from '@prevention/core';
+import { jsonEqual, sensitivityRank, type Actor, type Sensitivity } from '@prevention/core';
 import {
   canonicalJson,
   type AuditChange,
@@ -61,7 +61,7 @@ export function changedFields<T extends object>(
   for (const field of fields) {
     const was = before?.[field] ?? null;
     const is = after?.[field] ?? null;
-    if (canonicalJson(was) === canonicalJson(is)) continue;
+    if (jsonEqual(was, is)) continue;
     const level = levelOf(field);
     changes.push({
       field,

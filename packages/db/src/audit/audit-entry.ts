@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Id } from '@prevention/core';
+import { canonicalJson, Id } from '@prevention/core';
 import { z } from 'zod';
-import { canonicalJson } from './canonical-json.js';
 
 /**
  * One field that an audited action changed or disclosed. Values of confidential and strictly

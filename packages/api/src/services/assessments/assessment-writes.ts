@@ -84,11 +84,7 @@ export async function writeRevision(
     status: change.status,
     content: change.content,
     comments: change.comments,
-    changedSections: changedSections(
-      assessmentForm,
-      change.before?.content ?? null,
-      change.content,
-    ),
+    changedSections: sections,
     clientId: change.clientId,
     authorId: actor.userId,
     savedAt,
