@@ -12,21 +12,38 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError('Canonical JSON has no infinite numbers');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  // Loops and concatenation rather than entries/map/join: every synced item is hashed through
+  // here, and the intermediate arrays were most of its cost.
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      text += canonicalJson(value[index]);
+    }
+    return `${text}]`;
+  }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    // The default sort compares UTF-16 code units, as JCS requires.
+    const keys = Object.keys(record).sort();
+    let text = '{';
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
+      if (text.length > 1) text += ',';
+      text += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+    }
+    return `${text}}`;
   }
   throw new TypeError(`Canonical JSON cannot hold a ${typeof value}`);
 }
 
 /**
  * Whether two values are the same as JSON — `canonicalJson(a) === canonicalJson(b)`, without
- * writing either text: keys in any order, members whose value is undefined absent, and undefined
- * or a non-finite number standing where JSON would write null. Diffs and change detection compare
- * every section of an assessment on each save, so this walks the values instead.
+ * writing either text: keys in any order, members whose value is undefined absent. Where
+ * `canonicalJson` would refuse a value (undefined in an array or alone, a non-finite number), it
+ * compares as `JSON.stringify` writes it: null. Diffs and change detection compare every section
+ * of an assessment on each save, so this walks the values instead.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   const x = asJsonScalar(a);
