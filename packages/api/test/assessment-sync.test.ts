@@ -226,6 +226,43 @@ describe.each(databaseKinds())('the sync protocol on %s', (kind) => {
     expect(revisions.map((r) => [r.revision, r.clientId])).toEqual([[1, item.clientId]]);
   });
 
+  it('answers a create on a taken id as the assessment that holds it decides, whatever the content', async () => {
+    const deps = testDependencies(database.db, kind);
+    const first = syncItem();
+    acknowledged((await callerFor(deps, officer).assessments.sync({ items: [first] })).answers[0]);
+    const createAgain = (writer: Actor, content: SyncItem['content']) =>
+      callerFor(deps, writer)
+        .assessments.sync({ items: [syncItem({ assessmentId: first.assessmentId, content })] })
+        .then((response) => response.answers[0]);
+
+    // A valid create: a stale-base conflict carrying both versions.
+    expect(await createAgain(lead, testContent())).toMatchObject({
+      outcome: 'conflict',
+      reason: 'stale-base',
+      theirs: { revision: 1 },
+    });
+    // Someone who works elsewhere, whose create in Sudan would be refused for its country: the
+    // id is in use, as for any create on an id they cannot see.
+    const elsewhere = actorOf(
+      await createTestUser(database.db, {
+        roles: ['field-officer'],
+        scope: { kind: 'countries', countries: ['MLI'] },
+        clearance: 'confidential',
+      }),
+    );
+    expect(await createAgain(elsewhere, testContent())).toMatchObject({
+      outcome: 'rejected',
+      code: 'BAD_REQUEST',
+      issues: [{ path: ['assessmentId'] }],
+    });
+    // Content above the writer's clearance is refused, as an edit of it would be.
+    expect(
+      await createAgain(lead, testContent({ sensitivity: 'strictly-confidential' })),
+    ).toMatchObject({ outcome: 'rejected', code: 'FORBIDDEN' });
+    const revisions = await findRevisions(database.db, first.assessmentId);
+    expect(revisions.map((r) => r.clientId)).toEqual([first.clientId]);
+  });
+
   it('answers the same id from someone else as reused, disclosing nothing of the first', async () => {
     const deps = testDependencies(database.db, kind);
     const item = syncItem();

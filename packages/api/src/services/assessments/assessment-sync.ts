@@ -146,12 +146,15 @@ async function applyItem(
   const countryCode = countryCodeOfArea(item.areaCode);
   if (!countryCode) return noSuchArea();
 
-  const current = await lockAssessment(trx, item.assessmentId);
-  if (current) return applyToExisting(trx, ctx, actor, item, current);
-  if (item.baseRevision !== null) return notFound();
-
+  if (item.baseRevision !== null) {
+    const current = await lockAssessment(trx, item.assessmentId);
+    return current ? applyToExisting(trx, ctx, actor, item, current) : notFound();
+  }
+  // A create. Most are what they say, so the insert itself (on conflict do nothing) finds out
+  // whether the id is taken, rather than a locking read before it; every way it can fail leads
+  // to the existing assessment, locked, and the same answer as an edit on a stale base.
   const checked = await checkContent(trx, actor, item, item.content, countryCode);
-  if ('refusal' in checked) return checked.refusal;
+  if ('refusal' in checked) return existingOr(trx, ctx, actor, item, checked.refusal);
   const written = await writeRevision(trx, ctx, actor, {
     id: item.assessmentId,
     before: null,
@@ -166,10 +169,26 @@ async function applyItem(
     clientId: item.clientId,
   });
   if (written) return acknowledged(item.assessmentId, written);
-  // A concurrent create of the same assessment committed first: this one builds on nothing.
-  const winner = await lockAssessment(trx, item.assessmentId);
-  if (!winner) throw new Error(`Assessment ${item.assessmentId} is neither new nor stored`);
-  return applyToExisting(trx, ctx, actor, item, winner);
+  // The id was taken, earlier or by a concurrent create that committed first: this one builds
+  // on nothing.
+  const existing = await lockAssessment(trx, item.assessmentId);
+  if (!existing) throw new Error(`Assessment ${item.assessmentId} is neither new nor stored`);
+  return applyToExisting(trx, ctx, actor, item, existing);
+}
+
+/**
+ * A create whose content was refused: if its id names an existing assessment, the answer is
+ * the one an edit of it gets (a conflict, or "already in use"), as if it had been checked first.
+ */
+async function existingOr(
+  trx: DatabaseClient,
+  ctx: Context,
+  actor: Actor,
+  item: SyncItem,
+  refusal: StoredAnswer,
+): Promise<StoredAnswer> {
+  const existing = await lockAssessment(trx, item.assessmentId);
+  return existing ? applyToExisting(trx, ctx, actor, item, existing) : refusal;
 }
 
 async function applyToExisting(
