@@ -1,49 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
-import { signIn, watchCspViolations } from './sign-in.js';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, useAppInChromium } from './app-in-chromium.js';
+import { chromiumAvailable } from './chromium.js';
+import { signIn } from './sign-in.js';
 
 describe.runIf(chromiumAvailable())('the administrators’ pages in Chromium', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let cspViolations: string[];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB' });
-    page = await context.newPage();
-    // A step that cannot happen fails on its own, well before the test's timeout.
-    page.setDefaultTimeout(10_000);
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
-  });
+  const app = useAppInChromium();
 
   it('lets an administrator add a user, change their access and disable them, all audited', async () => {
+    const { server, page } = app;
     await page.goto(server.url);
     await signIn(page, 'admin@demo.example');
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     await page.getByRole('link', { name: 'Demo field officer' }).waitFor();
-    const list = await new AxeBuilder({ page }).withTags(wcag).analyze();
-    expect(list.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Add a user' }).click();
     await page.getByLabel('Email address').fill('new.reviewer@example.org');
@@ -58,8 +28,7 @@ describe.runIf(chromiumAvailable())('the administrators’ pages in Chromium', (
     await page.getByLabel('Initial password').fill('a long unusual passphrase');
     await page.getByRole('button', { name: 'Create the user' }).click();
     await page.getByRole('heading', { level: 1, name: 'User: New Reviewer' }).waitFor();
-    const form = await new AxeBuilder({ page }).withTags(wcag).analyze();
-    expect(form.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('checkbox', { name: 'Partner (read-only)' }).check();
     await page.getByLabel('Clearance').selectOption('restricted');
@@ -79,11 +48,11 @@ describe.runIf(chromiumAvailable())('the administrators’ pages in Chromium', (
       rows.some((row) => row.includes('clearance') && row.includes('confidential → restricted')),
     ).toBe(true);
     expect(rows.some((row) => row.includes('disabled') && row.includes('false → true'))).toBe(true);
-    const audit = await new AxeBuilder({ page }).withTags(wcag).analyze();
-    expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('filters the audit log by user and date', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/admin/audit`);
     await signIn(page, 'admin@demo.example');
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
@@ -105,6 +74,7 @@ describe.runIf(chromiumAvailable())('the administrators’ pages in Chromium', (
   });
 
   it('keeps the administrators’ pages from other roles', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/admin/users`);
     await signIn(page, 'hq-planner@demo.example');
     await page.getByRole('heading', { level: 1, name: 'No access' }).waitFor();

@@ -1,43 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
-import { signIn, watchCspViolations } from './sign-in.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { accessibilityViolations, useAppInChromium } from './app-in-chromium.js';
+import { chromiumAvailable } from './chromium.js';
+import { signIn } from './sign-in.js';
 
 describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let cspViolations: string[];
+  const app = useAppInChromium();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+  // Every page of the app but the sign-in page needs a session: sign in as the HQ planner.
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB' });
-    page = await context.newPage();
-    // A step that cannot happen fails on its own, well before the test's timeout.
-    page.setDefaultTimeout(10_000);
-    cspViolations = watchCspViolations(page);
-    // Every page of the app but the sign-in page needs a session: sign in as the HQ planner.
-    await page.goto(server.url);
-    await signIn(page, 'hq-planner@demo.example');
-  });
-
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
+    await app.page.goto(app.server.url);
+    await signIn(app.page, 'hq-planner@demo.example');
   });
 
   it('loads and shows the countries from the API, by region', async () => {
+    const { server, page } = app;
     await page.goto(server.url);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -53,6 +29,7 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
   });
 
   it('filters the countries and follows a deep link to a country with its sub-national areas', async () => {
+    const { server, page } = app;
     await page.goto(server.url);
     await page.getByLabel('Find a country').fill('mal');
     await page.getByRole('link', { name: 'Mali', exact: true }).click();
@@ -65,6 +42,7 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
   });
 
   it('switches to Arabic and lays the page out right to left', async () => {
+    const { server, page } = app;
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Sudan', exact: true }).waitFor();
     await page.getByLabel('Language').selectOption('ar');
@@ -83,22 +61,18 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
   });
 
   it('has no accessibility violations that axe can find, in English and in Arabic', async () => {
+    const { server, page } = app;
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Sudan', exact: true }).waitFor();
-    const english = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(english.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Language').selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
-    const arabic = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(arabic.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('shows a page for an address that does not exist', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/nowhere/at/all`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())

@@ -1,47 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
-import { signIn, watchCspViolations } from './sign-in.js';
-
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, useAppInChromium } from './app-in-chromium.js';
+import { chromiumAvailable } from './chromium.js';
+import { signIn } from './sign-in.js';
 
 describe.runIf(chromiumAvailable())('the assessments at HQ in Chromium', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let cspViolations: string[];
+  const app = useAppInChromium({ stepTimeoutMs: 15_000 });
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    cspViolations = watchCspViolations(page);
-  });
-
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
-  });
-
-  const rows = () => page.locator('.assessment-table tbody tr');
-  const axe = async () => {
-    const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
-  };
+  const rows = () => app.page.locator('.assessment-table tbody tr');
+  const axe = async () => expect(await accessibilityViolations(app.page)).toEqual([]);
 
   it('lists the assessments page by page, and filters them by status and area', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/assessments`);
     await signIn(page, 'hq-planner@demo.example');
     await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
@@ -74,6 +43,7 @@ describe.runIf(chromiumAvailable())('the assessments at HQ in Chromium', () => {
   });
 
   it('shows an assessment with its risk matrix and a readable diff between revisions, in English and Arabic', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/assessments?area=SS01`);
     await signIn(page, 'hq-planner@demo.example');
     await rows().first().getByRole('link').first().click();
@@ -101,6 +71,7 @@ describe.runIf(chromiumAvailable())('the assessments at HQ in Chromium', () => {
   });
 
   it('lets a reviewer return a submitted assessment, with a comment on a section', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/assessments?status=submitted&area=ML08`);
     await signIn(page, 'reviewer@demo.example');
     await rows().first().getByRole('link').first().click();
@@ -122,6 +93,7 @@ describe.runIf(chromiumAvailable())('the assessments at HQ in Chromium', () => {
   });
 
   it('lets the field officer resolve a version the server kept, from the assessment page', async () => {
+    const { server, page } = app;
     await page.goto(`${server.url}/assessments?area=SS01`);
     await signIn(page, 'field-officer@demo.example');
     await rows().first().getByRole('link').first().click();

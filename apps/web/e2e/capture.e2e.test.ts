@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Cookie, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.js';
-import { chromiumAvailable, launchChromium } from './chromium.js';
+import type { Cookie, Page, Request } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { accessibilityViolations, useAppInChromium } from './app-in-chromium.js';
+import { chromiumAvailable } from './chromium.js';
 import { apiQuery, assessmentIdOf, draftState, waitForServiceWorker } from './offline-helpers.js';
-import { signIn, watchCspViolations } from './sign-in.js';
+import { signIn } from './sign-in.js';
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const fieldOfficer = 'field-officer@demo.example';
 
 interface Detail {
@@ -18,56 +16,38 @@ interface Detail {
 }
 
 describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let cspViolations: string[];
-  let signedIn: Cookie[];
+  let signedIn: Cookie[] = [];
+  // Every test starts on a fresh device — its own IndexedDB and service worker — with the
+  // suite's one session (the server takes each second-factor code once).
+  const app = useAppInChromium({
+    contextOptions: () => ({ storageState: { cookies: signedIn, origins: [] } }),
+    stepTimeoutMs: 15_000,
+  });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-    // One sign-in for the suite (the server takes each second-factor code once); every test
-    // then starts on a fresh device — its own IndexedDB and service worker — with that session.
-    const first = await browser.newContext({ locale: 'en-GB' });
+    const first = await app.browser.newContext({ locale: 'en-GB' });
     const page = await first.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${app.server.url}/sign-in`);
     await signIn(page, fieldOfficer);
     signedIn = await first.cookies();
     await first.close();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  }, 60_000);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      locale: 'en-GB',
-      storageState: { cookies: signedIn, origins: [] },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    cspViolations = watchCspViolations(page);
-    await page.goto(`${server.url}/capture`);
-    await page.getByRole('heading', { level: 1, name: 'Capture on this device' }).waitFor();
-    await waitForServiceWorker(page);
-  });
-
-  afterEach(async () => {
-    expect(cspViolations).toEqual([]);
-    await context.close();
+    await app.page.goto(`${app.server.url}/capture`);
+    await app.page.getByRole('heading', { level: 1, name: 'Capture on this device' }).waitFor();
+    await waitForServiceWorker(app.page);
   });
 
   /** Opens a new assessment while online, so the form reaches the device. */
   async function openNewAssessment(on: Page): Promise<void> {
-    await on.goto(`${server.url}/capture/new`);
+    await on.goto(`${app.server.url}/capture/new`);
     await on.getByLabel('Title').waitFor();
     await on.getByRole('heading', { level: 2, name: /Identified risks/ }).waitFor();
   }
 
   it('captures offline, keeps the draft over a reload, and sends it when the connection returns', async () => {
+    const { server, context, page } = app;
     await openNewAssessment(page);
     await context.setOffline(true);
 
@@ -104,6 +84,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
   });
 
   it('sends one save when two tabs edit the same draft, whichever tab drains', async () => {
+    const { server, context, page } = app;
     await openNewAssessment(page);
     await context.setOffline(true);
     await page.getByLabel('Title').fill('Two tabs');
@@ -112,9 +93,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
     await expect.poll(() => draftState(page)).toBe('waiting');
     const id = assessmentIdOf(page);
 
-    const second = await context.newPage();
-    second.setDefaultTimeout(15_000);
-    cspViolations.push(...watchCspViolations(second));
+    const second = app.watch(await context.newPage());
     await second.goto(`${server.url}/capture/${id}`);
     await expect.poll(() => second.getByLabel('Title').inputValue()).toBe('Two tabs');
     await second.getByLabel('Title').fill('Two tabs, edited in the second');
@@ -140,6 +119,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
   });
 
   it('shows a conflict with a save from another device, and resolves it section by section', async () => {
+    const { server, browser, context, page } = app;
     await openNewAssessment(page);
     await page.getByLabel('Title').fill('Conflict in Darfur');
     await page.getByLabel('Area').selectOption('SDN');
@@ -151,9 +131,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
     // The team lead, on another device, edits the same revision and saves first.
     const lead = await browser.newContext({ locale: 'en-GB' });
     try {
-      const other = await lead.newPage();
-      other.setDefaultTimeout(15_000);
-      cspViolations.push(...watchCspViolations(other));
+      const other = app.watch(await lead.newPage());
       await other.goto(`${server.url}/assessments/${id}`);
       await signIn(other, 'team-lead@demo.example');
       await other.getByRole('button', { name: 'Edit on this device' }).click();
@@ -186,8 +164,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
       'Title and sensitivity',
       'Peace and security',
     ]);
-    const axe = await new AxeBuilder({ page }).withTags(wcag).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     // Keep my title, and the team lead's section.
     await page
       .getByRole('group', { name: 'Keep which version of “Peace and security”?' })
@@ -217,6 +194,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
   });
 
   it('shows the reasons the server gives for not taking a save next to the fields', async () => {
+    const { page } = app;
     await openNewAssessment(page);
     await page.getByLabel('Title').fill('Refused by the server');
     await page.getByLabel('Area').selectOption('SDN');
@@ -241,6 +219,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
   });
 
   it('adds, reorders and removes the items of a repeatable group with the keyboard', async () => {
+    const { page } = app;
     await openNewAssessment(page);
     const name = (index: number) => page.locator(`#edit-sections-team-members-${index}-name`);
     const add = page.getByRole('button', { name: 'Add: Member' });
@@ -275,12 +254,8 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
   });
 
   it('has capture pages without accessibility violations that axe can find, in English and Arabic', async () => {
-    const check = async () => {
-      const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual(
-        [],
-      );
-    };
+    const { page } = app;
+    const check = async () => expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByTestId('storage-persistence').waitFor();
     await check();
     await openNewAssessment(page);
@@ -298,6 +273,7 @@ describe.runIf(chromiumAvailable())('offline capture in Chromium', () => {
   });
   // Last: it ends the suite's session.
   it('warns when signing out with unsent saves, keeps them, and sends them after the next sign-in', async () => {
+    const { server, context, page } = app;
     await openNewAssessment(page);
     await context.setOffline(true);
     await page.getByLabel('Title').fill('Kept over a sign-out');
