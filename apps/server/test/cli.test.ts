@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '@prevention/db';
+import { openDatabase, type DatabaseConfig } from '@prevention/db';
 import { databaseKinds } from '@prevention/db/testing';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReady, runCli } from './cli-process.js';
@@ -161,12 +161,7 @@ describe('the command line', processTimeout, () => {
       /The audit log is intact: \d+ entries verified, head hash [0-9a-f]{64}/,
     );
 
-    const database = await openDatabase({ kind: 'pglite', dataDir: env.DATA_DIR });
-    try {
-      await tamperWithEntry(database.db, 4);
-    } finally {
-      await database.close();
-    }
+    await tamperWithEntry({ kind: 'pglite', dataDir: env.DATA_DIR }, 4);
     const broken = runCli(['verify-audit'], env);
     expect(await broken.exited).toBe(1);
     expect(broken.stderr()).toMatch(
@@ -227,15 +222,12 @@ describe.runIf(databaseKinds().includes('postgres'))(
 
     it('names the audit entry changed behind its back on PostgreSQL too', async () => {
       const env = { DATABASE_URL: url, DATA_DIR: join(dataDir, 'unused') };
+      // Seeded here rather than by the test before, so that this one stands on its own.
+      expect(await runCli(['seed'], env).exited).toBe(0);
       const intact = runCli(['verify-audit'], env);
       expect(await intact.exited).toBe(0);
       expect(intact.stdout()).toMatch(/The audit log is intact: \d+ entries verified/);
-      const database = await openDatabase({ kind: 'postgres', url });
-      try {
-        await tamperWithEntry(database.db, 2);
-      } finally {
-        await database.close();
-      }
+      await tamperWithEntry({ kind: 'postgres', url }, 2);
       const broken = runCli(['verify-audit'], env);
       expect(await broken.exited).toBe(1);
       expect(broken.stderr()).toContain('The audit log is broken at entry #2');
@@ -244,12 +236,17 @@ describe.runIf(databaseKinds().includes('postgres'))(
 );
 
 /** What someone with direct access to the database could do, bypassing the application. */
-async function tamperWithEntry(db: Kysely<Database>, seq: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(trx);
-    await sql`update audit_entry set outcome = 'failure' where seq = ${seq}`.execute(trx);
-    await sql`alter table audit_entry enable trigger audit_entry_append_only`.execute(trx);
-  });
+async function tamperWithEntry(config: DatabaseConfig, seq: number): Promise<void> {
+  const database = await openDatabase(config);
+  try {
+    await database.db.transaction().execute(async (trx) => {
+      await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(trx);
+      await sql`update audit_entry set outcome = 'failure' where seq = ${seq}`.execute(trx);
+      await sql`alter table audit_entry enable trigger audit_entry_append_only`.execute(trx);
+    });
+  } finally {
+    await database.close();
+  }
 }
 
 async function admin(url: string, statement: string): Promise<void> {
