@@ -32,8 +32,11 @@ export type DatabaseConfig =
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly kind: 'pglite' | 'postgres';
-  /** The embedded database itself, for what only PGlite can do (dumps); null on PostgreSQL. */
-  readonly pglite: PGlite | null;
+  /**
+   * A consistent snapshot of the embedded database as a tar archive (PGlite's `dumpDataDir`),
+   * taken between transactions; null on PostgreSQL, whose own tools (`pg_dump`) do this.
+   */
+  readonly dumpDataDir: ((compression: 'none' | 'gzip') => Promise<Blob>) | null;
   /** Where the data lives, safe to log: never a password. */
   readonly description: string;
   /** Resolves when the database answers a query. */
@@ -67,7 +70,11 @@ async function openPGlite(
   return {
     db,
     kind: 'pglite',
-    pglite,
+    dumpDataDir: async (compression) => {
+      // The checkpoint waits for a running transaction and keeps the WAL in the archive short.
+      await sql`checkpoint`.execute(db);
+      return pglite.dumpDataDir(compression);
+    },
     description: dataDir === null ? 'PGlite in memory' : `PGlite in ${join(dataDir, 'pglite')}`,
     ping: async () => {
       if (pglite.closed) throw new Error('The embedded database is closed');
@@ -113,7 +120,7 @@ async function openPostgres(
   return {
     db,
     kind: 'postgres',
-    pglite: null,
+    dumpDataDir: null,
     description: `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`,
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -18,9 +18,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await migrateToLatest(handle.db);
     await syncReferenceData(handle.db);
-    const pglite = handle.pglite;
-    if (!pglite) throw new Error('The template database is not PGlite');
-    const dump = await pglite.dumpDataDir('none');
+    if (!handle.dumpDataDir) throw new Error('The template database is not PGlite');
+    const dump = await handle.dumpDataDir('none');
     await writeFile(path, new Uint8Array(await dump.arrayBuffer()));
   } finally {
     await handle.close();
