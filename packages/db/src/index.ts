@@ -5,7 +5,7 @@ export type { DemoAssessment, DemoAssessmentStep } from './demo/generate-demo-as
 export { loadDemoData, type LoadDemoDataResult } from './demo/load-demo-data.js';
 export { migrateToLatest, MigrationError, migrations, type MigrateOptions } from './migrate.js';
 export { openDatabase, type DatabaseConfig, type DatabaseHandle } from './open-database.js';
-export { PGliteDialect } from './pglite-dialect.js';
+export { EmbeddedDatabaseError } from './embedded/worker-protocol.js';
 export { syncReferenceData } from './reference-data.js';
 export { findAreaByCode, findAreas, upsertAreas, type AreaFilter } from './repositories/areas.js';
 export { findOrganisations, insertOrganisations } from './repositories/organisations.js';

@@ -1,17 +1,11 @@
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
-import { PGliteDialect } from './pglite-dialect.js';
-import {
-  parseBigIntAsNumber,
-  parseDate,
-  parseNumeric,
-  pgliteParsers,
-  pgTypeOid,
-} from './type-parsers.js';
+import { EmbeddedDatabase } from './embedded/embedded-database.js';
+import { EmbeddedDialect } from './embedded/embedded-dialect.js';
+import { parseBigIntAsNumber, parseDate, parseNumeric, pgTypeOid } from './type-parsers.js';
 
 export type DatabaseConfig =
   | {
@@ -54,39 +48,37 @@ async function openPGlite(
 ): Promise<DatabaseHandle> {
   const dataDir = config.dataDir === null ? null : resolve(config.dataDir);
   const lock: DataDirLock | null = dataDir === null ? null : await acquireDataDirLock(dataDir);
-  let pglite: PGlite;
+  let embedded: EmbeddedDatabase;
   try {
-    pglite = await PGlite.create({
-      ...(dataDir === null ? {} : { dataDir: join(dataDir, 'pglite') }),
-      ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
-      parsers: pgliteParsers,
+    embedded = await EmbeddedDatabase.start({
+      pgliteDir: dataDir === null ? null : join(dataDir, 'pglite'),
+      loadDataDir: config.loadDataDir ? await config.loadDataDir.arrayBuffer() : null,
     });
   } catch (error) {
     await lock?.release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded) });
   let closing: Promise<void> | undefined;
   return {
     db,
     kind: 'pglite',
     dumpDataDir: async (compression) => {
-      // The checkpoint waits for a running transaction and keeps the WAL in the archive short.
-      await sql`checkpoint`.execute(db);
-      return pglite.dumpDataDir(compression);
+      const result = await embedded.request({ op: 'dump', compression });
+      if (result.kind !== 'archive') throw new Error('The embedded database sent no archive');
+      return new Blob([result.archive], { type: 'application/x-tar' });
     },
     description: dataDir === null ? 'PGlite in memory' : `PGlite in ${join(dataDir, 'pglite')}`,
     ping: async () => {
-      if (pglite.closed) throw new Error('The embedded database is closed');
+      if (embedded.stopped) throw new Error('The embedded database is closed');
       await sql`select 1`.execute(db);
     },
     close: () => {
       closing ??= (async () => {
         try {
-          // The checkpoint goes through Kysely so that it waits for a running transaction.
-          if (!pglite.closed && dataDir !== null) await sql`checkpoint`.execute(db);
+          // The worker runs the checkpoint after whatever is queued or in a transaction.
           await db.destroy();
-          if (!pglite.closed) await pglite.close();
+          await embedded.close();
         } finally {
           await lock?.release();
         }
