@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { pgliteCode } from './pglite-code.js';
 import {
   EmbeddedDatabaseError,
   type EmbeddedRequest,
@@ -42,8 +43,8 @@ export class EmbeddedDatabase {
   }
 
   /** Starts the worker and waits until the database inside it answers. */
-  static async start(data: EmbeddedWorkerData): Promise<EmbeddedDatabase> {
-    const worker = spawnWorker(data);
+  static async start(data: Omit<EmbeddedWorkerData, 'code'>): Promise<EmbeddedDatabase> {
+    const worker = spawnWorker({ ...data, code: await pgliteCode() });
     const startup = await new Promise<EmbeddedStartup>((resolve, reject) => {
       const onExit = (code: number) =>
         reject(new Error(`The embedded database did not start (worker exit code ${code})`));

@@ -20,13 +20,16 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker runs only as a worker thread');
-const { pgliteDir, loadDataDir } = workerData as EmbeddedWorkerData;
+const { pgliteDir, loadDataDir, code } = workerData as EmbeddedWorkerData;
 
 let pglite: PGlite;
 try {
   pglite = await PGlite.create({
     ...(pgliteDir === null ? {} : { dataDir: pgliteDir }),
     ...(loadDataDir === null ? {} : { loadDataDir: new Blob([loadDataDir]) }),
+    pgliteWasmModule: code.pglite,
+    initdbWasmModule: code.initdb,
+    fsBundle: new Blob([code.fsBundle]),
     parsers: pgliteParsers,
   });
   await pglite.waitReady;

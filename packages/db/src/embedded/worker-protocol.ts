@@ -9,6 +9,15 @@ export interface EmbeddedWorkerData {
   readonly pgliteDir: string | null;
   /** A tar archive made by `dumpDataDir` to start from instead of running initdb. */
   readonly loadDataDir: ArrayBuffer | null;
+  /** PGlite's code, compiled once per process and shared by every worker (see pglite-code.ts). */
+  readonly code: PGliteCode;
+}
+
+export interface PGliteCode {
+  readonly pglite: WebAssembly.Module;
+  readonly initdb: WebAssembly.Module;
+  /** The files PGlite unpacks into its file system at start (`pglite.data`). */
+  readonly fsBundle: ArrayBuffer;
 }
 
 /**
