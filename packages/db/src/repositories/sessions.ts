@@ -129,15 +129,16 @@ function userOf(
 
 /**
  * Marks a session as active now. Skipped, without a query, when it was marked less than
- * `granularityMs` ago: most requests then cost no write.
+ * `granularityMs` ago: most requests then cost no write. Returns whether the mark was due (and
+ * so written, unless another server process wrote it first).
  */
 export async function touchSession(
   db: Kysely<Database>,
   session: Pick<Session, 'id' | 'lastSeenAt'>,
   now: Date,
   granularityMs: number,
-): Promise<void> {
-  if (now.getTime() - session.lastSeenAt.getTime() < granularityMs) return;
+): Promise<boolean> {
+  if (now.getTime() - session.lastSeenAt.getTime() < granularityMs) return false;
   const id = session.id;
   await db
     .updateTable('user_session')
@@ -145,6 +146,7 @@ export async function touchSession(
     .where('id', '=', id)
     .where('last_seen_at', '<', new Date(now.getTime() - granularityMs))
     .execute();
+  return true;
 }
 
 export async function setSessionPendingTotpSecret(
