@@ -144,7 +144,8 @@ export async function touchSession(
     .updateTable('user_session')
     .set({ last_seen_at: now })
     .where('id', '=', id)
-    .where('last_seen_at', '<', new Date(now.getTime() - granularityMs))
+    // The same boundary as the check above: a mark exactly `granularityMs` old is due.
+    .where('last_seen_at', '<=', new Date(now.getTime() - granularityMs))
     .execute();
   return true;
 }
