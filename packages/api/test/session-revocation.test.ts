@@ -4,7 +4,7 @@ import { createTestUser, databaseKinds, useTestDatabase } from '@prevention/db/t
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encryptSecret } from '../src/auth/server-keys.js';
 import { base32Decode, newTotpSecret, totpCode } from '../src/auth/totp.js';
-import { hashPassword, SessionCache, sessionTrustMs, type ApiDependencies } from '../src/index.js';
+import { hashPassword, SessionCache, type ApiDependencies } from '../src/index.js';
 import {
   actorOf,
   browserCaller,
@@ -17,6 +17,8 @@ import {
 
 const password = 'correct horse battery staple';
 const totpStepMs = 30_000;
+/** The issue's promise, written out rather than read from the code it checks. */
+const revocationBoundMs = 5_000;
 
 type QueryPlugin = Parameters<DatabaseClient['withPlugin']>[0];
 
@@ -115,7 +117,7 @@ describe.each(databaseKinds())('the session cache and revocation on %s', (kind) 
         clock.advance(1_000);
         await browser.call.areas.byCode({ code: 'SDN' });
       }
-      const sessionReads = Math.ceil(reads / (sessionTrustMs / 1_000));
+      const sessionReads = Math.ceil(reads / (revocationBoundMs / 1_000));
       expect(counting.counts).toEqual({ select: reads + sessionReads, update: 2, other: 0 });
     });
 
@@ -254,7 +256,7 @@ describe.each(databaseKinds())('the session cache and revocation on %s', (kind) 
       browser: ReturnType<ReturnType<typeof serverProcess>['browser']>,
     ) {
       expect(await browser.call.auth.session(), 'right after the change').not.toBeNull();
-      clock.advance(sessionTrustMs - 1);
+      clock.advance(revocationBoundMs - 1);
       expect(await browser.call.auth.session(), 'just under 5 s after').not.toBeNull();
       clock.advance(1);
       expect(await browser.call.auth.session(), '5 s after').toBeNull();
