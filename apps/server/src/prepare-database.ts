@@ -3,6 +3,7 @@ import {
   demoUsers,
   ensureDemoUsers,
   loadDemoAssessments,
+  SessionCache,
   type SecuritySettings,
 } from '@prevention/api';
 import {
@@ -67,6 +68,8 @@ export async function seedDemoData(
       mode: 'demo',
       security,
       now: () => new Date(),
+      // The replay reads no sessions; this cache stays empty and dies with the seeding.
+      sessionCache: new SessionCache(),
     },
     data,
   );

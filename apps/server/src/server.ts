@@ -7,6 +7,7 @@ import {
   createContextInner,
   MAX_BATCH_SIZE,
   readSessionState,
+  SessionCache,
   toClientError,
   type ApiDependencies,
   type PasswordHashing,
@@ -114,6 +115,8 @@ export async function createServer({
     mode: config.APP_MODE,
     security: securitySettings(config, passwordHashing),
     now,
+    // One per server process; other processes' revocations reach it within sessionTrustMs.
+    sessionCache: new SessionCache(),
   };
 
   await app.register(fastifyTRPCPlugin, {

@@ -61,10 +61,12 @@ export interface TestServerOptions {
   extend?: (app: FastifyInstance) => void;
   now?: () => Date;
   config?: Partial<Config>;
+  /** Another test server's database: a second server process over the same data. */
+  database?: TestDatabase;
 }
 
 export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {}): TestServer {
-  const database = useTestDatabase(kind);
+  const database = options.database ?? useTestDatabase(kind);
   let server: Server | undefined;
   let url: string | undefined;
   let emptyWebRoot: string | undefined;

@@ -1,6 +1,7 @@
 import type { Actor, UserAccount } from '@prevention/core';
 import type { DatabaseClient, Session } from '@prevention/db';
 import type { PasswordHashing } from './auth/passwords.js';
+import type { SessionCache } from './auth/session-cache.js';
 import type { ServerKeys } from './auth/server-keys.js';
 
 /** What sign-in, sessions and the audit log need from the host's configuration. */
@@ -31,6 +32,8 @@ export interface ApiDependencies {
   security: SecuritySettings;
   /** The clock; tests move it to reach idle and absolute expiry. */
   now: () => Date;
+  /** Sessions read recently by this process: one cache per process, never shared between two. */
+  sessionCache: SessionCache;
 }
 
 /** How a procedure asks the host to set or clear the session cookie of its response. */
@@ -62,9 +65,9 @@ export type SessionResolver = (
 ) => Promise<SessionState>;
 
 /**
- * The context of one HTTP request (every call of a batch shares it). The session is read from
- * the database the first time a procedure needs it and remembered for the rest of the request;
- * a public procedure that does not ask never touches the database for it.
+ * The context of one HTTP request (every call of a batch shares it). The session is resolved the
+ * first time a procedure needs it (from the session cache, or else the database) and remembered
+ * for the rest of the request; a public procedure that does not ask never looks it up.
  */
 export function createContextInner(
   deps: ApiDependencies,

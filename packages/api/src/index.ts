@@ -7,6 +7,12 @@ export {
   type PasswordHashing,
 } from './auth/passwords.js';
 export { deriveServerKeys, type ServerKeys } from './auth/server-keys.js';
+export {
+  defaultSessionCacheEntries,
+  SessionCache,
+  sessionTrustMs,
+  type LiveSession,
+} from './auth/session-cache.js';
 export { isWellFormedSessionToken } from './auth/session-token.js';
 export {
   createContextInner,

@@ -6,6 +6,7 @@ import {
   createContextInner,
   deriveServerKeys,
   readSessionState,
+  SessionCache,
   type ApiDependencies,
   type SecuritySettings,
   type SessionState,
@@ -47,6 +48,8 @@ export function testDependencies(
     mode: 'demo',
     security: testSecurity,
     now: () => new Date(),
+    // Its own, like a server process: no test sees another's cached sessions.
+    sessionCache: new SessionCache(),
     ...overrides,
   };
 }

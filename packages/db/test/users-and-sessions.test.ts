@@ -135,6 +135,17 @@ describe.each(databaseKinds())('sessions on %s', (kind) => {
     ).toBeUndefined();
   });
 
+  it('writes the last use when it is due, exactly one granularity after the last mark', async () => {
+    const start = new Date();
+    const { session, tokenHash } = await openSession(start);
+    const early = new Date(start.getTime() + minutes(1) - 1);
+    expect(await touchSession(database.db, session, early, minutes(1))).toBe(false);
+    const due = new Date(start.getTime() + minutes(1));
+    expect(await touchSession(database.db, session, due, minutes(1))).toBe(true);
+    const live = await findLiveSession(database.db, tokenHash, due, idle);
+    expect(live?.session.lastSeenAt).toEqual(due);
+  });
+
   it('ends a session at its absolute expiry, however active', async () => {
     const start = new Date();
     const { session, tokenHash } = await openSession(start, minutes(60));

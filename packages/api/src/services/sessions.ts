@@ -25,6 +25,7 @@ import {
   type Session,
 } from '@prevention/db';
 import { hashPassword, verifyPassword, type PasswordHashing } from '../auth/passwords.js';
+import type { LiveSession } from '../auth/session-cache.js';
 import { decryptSecret, encryptSecret, keyedHash } from '../auth/server-keys.js';
 import { hashSessionToken, newSessionToken } from '../auth/session-token.js';
 import { base32Encode, matchTotp, newTotpSecret, otpauthUri } from '../auth/totp.js';
@@ -50,23 +51,54 @@ export function actorFor(user: UserAccount, session: Pick<Session, 'secondFactor
   return { userId: user.id, roles: user.roles, scope: user.scope, clearance };
 }
 
-/** Reads the session a token opens, if any (the default session resolver of the context). */
+/**
+ * Reads the session a token opens, if any (the default session resolver of the context): from
+ * the session cache when it was read in the last few seconds, else from the database.
+ */
 export async function readSessionState(
   deps: ApiDependencies,
   token: string | null,
 ): Promise<SessionState> {
   if (!token) return { kind: 'none' };
   const now = deps.now();
-  const found = await findLiveSession(
-    deps.db,
-    hashSessionToken(token),
-    now,
-    deps.security.sessionIdleMs,
-  );
+  const tokenHash = hashSessionToken(token);
+  const found =
+    cachedLiveSession(deps, tokenHash, now) ?? (await readLiveSession(deps, tokenHash, now));
   if (!found) return { kind: 'none' };
   if (found.session.stage === 'second-factor') return { kind: 'second-factor', ...found };
-  await touchSession(deps.db, found.session, now, touchGranularityMs);
+  if (await touchSession(deps.db, found.session, now, touchGranularityMs)) {
+    deps.sessionCache.touched(tokenHash, now);
+  }
   return { kind: 'active', ...found, actor: actorFor(found.user, found.session) };
+}
+
+/**
+ * A cached session, if it is still within its absolute and idle expiry now. One that is not goes
+ * back to the database, which has the last word: another process may have marked it used since.
+ */
+function cachedLiveSession(
+  deps: ApiDependencies,
+  tokenHash: string,
+  now: Date,
+): LiveSession | undefined {
+  const cached = deps.sessionCache.get(tokenHash, now);
+  if (!cached) return undefined;
+  const { expiresAt, lastSeenAt } = cached.session;
+  const idleSince = now.getTime() - deps.security.sessionIdleMs;
+  if (expiresAt > now && lastSeenAt.getTime() > idleSince) return cached;
+  deps.sessionCache.forget({ sessionId: cached.session.id });
+  return undefined;
+}
+
+async function readLiveSession(
+  deps: ApiDependencies,
+  tokenHash: string,
+  now: Date,
+): Promise<LiveSession | undefined> {
+  const read = deps.sessionCache.beginRead(now);
+  const found = await findLiveSession(deps.db, tokenHash, now, deps.security.sessionIdleMs);
+  if (found) deps.sessionCache.remember(tokenHash, found, read);
+  return found;
 }
 
 export type SignInResult =
@@ -144,21 +176,25 @@ export async function verifySecondFactor(
       'The code is not correct. Check the time on your device, then enter the current code.',
     );
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    if (enrolling) {
-      await setUserTotpSecret(trx, user.id, sealed, ctx.now());
-      await claimTotpStep(trx, user.id, step);
-    }
-    await endSession(trx, session.id, 'second-factor-passed', ctx.now());
-    await beginSession(ctx, trx, user, { stage: 'active', secondFactorVerified: true });
-    await appendAuditEntries(trx, [
-      signInEntry(
-        ctx,
-        user,
-        enrolling ? [{ field: 'secondFactor', before: false, after: true }] : [],
-      ),
-    ]);
-  });
+  // Enrolling changes the user (who now has a second factor), not only this session.
+  const changed = enrolling ? { userId: user.id } : { sessionId: session.id };
+  await ctx.sessionCache.forgetAfter(changed, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (enrolling) {
+        await setUserTotpSecret(trx, user.id, sealed, ctx.now());
+        await claimTotpStep(trx, user.id, step);
+      }
+      await endSession(trx, session.id, 'second-factor-passed', ctx.now());
+      await beginSession(ctx, trx, user, { stage: 'active', secondFactorVerified: true });
+      await appendAuditEntries(trx, [
+        signInEntry(
+          ctx,
+          user,
+          enrolling ? [{ field: 'secondFactor', before: false, after: true }] : [],
+        ),
+      ]);
+    }),
+  );
   await settleSignInAttempt(ctx.db, attempt, 'succeeded');
   return { status: 'signed-in', user: { ...user, secondFactor: true } };
 }
@@ -166,18 +202,20 @@ export async function verifySecondFactor(
 export async function signOut(ctx: Context): Promise<{ signedOut: true }> {
   const state = await ctx.session();
   if (state.kind !== 'none') {
-    await ctx.db.transaction().execute(async (trx) => {
-      await endSession(trx, state.session.id, 'signed-out', ctx.now());
-      if (state.kind === 'active') {
-        await appendAuditEntries(trx, [
-          auditEntry(ctx, state.actor, {
-            action: 'session.sign-out',
-            resourceType: 'user',
-            resourceId: state.user.id,
-          }),
-        ]);
-      }
-    });
+    await ctx.sessionCache.forgetAfter({ sessionId: state.session.id }, () =>
+      ctx.db.transaction().execute(async (trx) => {
+        await endSession(trx, state.session.id, 'signed-out', ctx.now());
+        if (state.kind === 'active') {
+          await appendAuditEntries(trx, [
+            auditEntry(ctx, state.actor, {
+              action: 'session.sign-out',
+              resourceType: 'user',
+              resourceId: state.user.id,
+            }),
+          ]);
+        }
+      }),
+    );
   }
   ctx.cookies.clear();
   ctx.forgetSession();
@@ -213,18 +251,20 @@ export async function changePassword(
   }
   await settleSignInAttempt(ctx.db, attempt, 'succeeded');
   const passwordHash = await hashPassword(input.newPassword, ctx.security.passwordHashing);
-  await ctx.db.transaction().execute(async (trx) => {
-    await setUserPassword(trx, actor.userId, passwordHash, ctx.now());
-    await endUserSessions(trx, actor.userId, 'password-changed', ctx.now());
-    await appendAuditEntries(trx, [
-      auditEntry(ctx, actor, {
-        action: 'user.password-change',
-        resourceType: 'user',
-        resourceId: actor.userId,
-        changes: [{ field: 'password', before: null, after: null }],
-      }),
-    ]);
-  });
+  await ctx.sessionCache.forgetAfter({ userId: actor.userId }, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await setUserPassword(trx, actor.userId, passwordHash, ctx.now());
+      await endUserSessions(trx, actor.userId, 'password-changed', ctx.now());
+      await appendAuditEntries(trx, [
+        auditEntry(ctx, actor, {
+          action: 'user.password-change',
+          resourceType: 'user',
+          resourceId: actor.userId,
+          changes: [{ field: 'password', before: null, after: null }],
+        }),
+      ]);
+    }),
+  );
   ctx.cookies.clear();
   ctx.forgetSession();
   return { signedOut: true };
@@ -243,10 +283,12 @@ export async function beginTotpEnrolment(
     );
   }
   const secret = newTotpSecret();
-  await setSessionPendingTotpSecret(
-    ctx.db,
-    state.session.id,
-    encryptSecret(ctx.security.keys.totpEncryption, secret),
+  await ctx.sessionCache.forgetAfter({ sessionId: state.session.id }, () =>
+    setSessionPendingTotpSecret(
+      ctx.db,
+      state.session.id,
+      encryptSecret(ctx.security.keys.totpEncryption, secret),
+    ),
   );
   return {
     secret: base32Encode(secret),
@@ -272,19 +314,21 @@ export async function confirmTotpEnrolment(
       issues: [{ path: ['code'], message: 'The code is not correct.' }],
     });
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await setUserTotpSecret(trx, actor.userId, sealed, ctx.now());
-    await claimTotpStep(trx, actor.userId, step);
-    await setSessionPendingTotpSecret(trx, state.session.id, null);
-    await appendAuditEntries(trx, [
-      auditEntry(ctx, actor, {
-        action: 'user.second-factor-enrol',
-        resourceType: 'user',
-        resourceId: actor.userId,
-        changes: [{ field: 'secondFactor', before: false, after: true }],
-      }),
-    ]);
-  });
+  await ctx.sessionCache.forgetAfter({ userId: actor.userId }, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await setUserTotpSecret(trx, actor.userId, sealed, ctx.now());
+      await claimTotpStep(trx, actor.userId, step);
+      await setSessionPendingTotpSecret(trx, state.session.id, null);
+      await appendAuditEntries(trx, [
+        auditEntry(ctx, actor, {
+          action: 'user.second-factor-enrol',
+          resourceType: 'user',
+          resourceId: actor.userId,
+          changes: [{ field: 'secondFactor', before: false, after: true }],
+        }),
+      ]);
+    }),
+  );
   await settleSignInAttempt(ctx.db, attempt, 'succeeded');
   return { secondFactor: true };
 }
@@ -355,7 +399,10 @@ async function beginSession(
 /** Signing in ends the session the browser already had: the token is new at every sign-in. */
 async function endPresentSession(ctx: Context, reason: string): Promise<void> {
   const state = await ctx.session();
-  if (state.kind !== 'none') await endSession(ctx.db, state.session.id, reason, ctx.now());
+  if (state.kind === 'none') return;
+  await ctx.sessionCache.forgetAfter({ sessionId: state.session.id }, () =>
+    endSession(ctx.db, state.session.id, reason, ctx.now()),
+  );
 }
 
 function checkTotp(ctx: Context, sealed: string, code: string): number | null {

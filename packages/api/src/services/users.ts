@@ -113,6 +113,18 @@ export async function updateUser(
   changes: UserChanges,
 ): Promise<UserAccount> {
   if (id === actor.userId) refuseSelfLockout(changes);
+  // Any change of a user (roles, scope, clearance, disabled, name) shows in their sessions at once.
+  return ctx.sessionCache.forgetAfter({ userId: id }, () =>
+    writeUserChanges(ctx, actor, id, changes),
+  );
+}
+
+function writeUserChanges(
+  ctx: Context,
+  actor: Actor,
+  id: string,
+  changes: UserChanges,
+): Promise<UserAccount> {
   return ctx.db.transaction().execute(async (trx) => {
     const result = await updateUserRow(trx, id, changes, ctx.now());
     if (!result) throw AppError.notFound('The user');
@@ -143,21 +155,23 @@ export async function resetPassword(
   password: string,
 ): Promise<UserAccount> {
   const passwordHash = await hashPassword(password, ctx.security.passwordHashing);
-  return ctx.db.transaction().execute(async (trx) => {
-    if (!(await setUserPassword(trx, id, passwordHash, ctx.now()))) {
-      throw AppError.notFound('The user');
-    }
-    await endUserSessions(trx, id, 'password-reset', ctx.now());
-    await appendAuditEntries(trx, [
-      auditEntry(ctx, actor, {
-        action: 'user.password-reset',
-        resourceType: 'user',
-        resourceId: id,
-        changes: [{ field: 'password', before: null, after: null }],
-      }),
-    ]);
-    return getUserIn(trx, id);
-  });
+  return ctx.sessionCache.forgetAfter({ userId: id }, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (!(await setUserPassword(trx, id, passwordHash, ctx.now()))) {
+        throw AppError.notFound('The user');
+      }
+      await endUserSessions(trx, id, 'password-reset', ctx.now());
+      await appendAuditEntries(trx, [
+        auditEntry(ctx, actor, {
+          action: 'user.password-reset',
+          resourceType: 'user',
+          resourceId: id,
+          changes: [{ field: 'password', before: null, after: null }],
+        }),
+      ]);
+      return getUserIn(trx, id);
+    }),
+  );
 }
 
 /** Removes a user's second factor (a lost phone); they set up a new one at their next sign-in. */
@@ -166,21 +180,23 @@ export async function resetSecondFactor(
   actor: Actor,
   id: string,
 ): Promise<UserAccount> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const user = await findUserById(trx, id);
-    if (!user) throw AppError.notFound('The user');
-    await setUserTotpSecret(trx, id, null, ctx.now());
-    await endUserSessions(trx, id, 'second-factor-reset', ctx.now());
-    await appendAuditEntries(trx, [
-      auditEntry(ctx, actor, {
-        action: 'user.second-factor-reset',
-        resourceType: 'user',
-        resourceId: id,
-        changes: [{ field: 'secondFactor', before: user.secondFactor, after: false }],
-      }),
-    ]);
-    return { ...user, secondFactor: false };
-  });
+  return ctx.sessionCache.forgetAfter({ userId: id }, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const user = await findUserById(trx, id);
+      if (!user) throw AppError.notFound('The user');
+      await setUserTotpSecret(trx, id, null, ctx.now());
+      await endUserSessions(trx, id, 'second-factor-reset', ctx.now());
+      await appendAuditEntries(trx, [
+        auditEntry(ctx, actor, {
+          action: 'user.second-factor-reset',
+          resourceType: 'user',
+          resourceId: id,
+          changes: [{ field: 'secondFactor', before: user.secondFactor, after: false }],
+        }),
+      ]);
+      return { ...user, secondFactor: false };
+    }),
+  );
 }
 
 /** An administrator cannot take away their own way in; another administrator has to. */

@@ -129,22 +129,25 @@ function userOf(
 
 /**
  * Marks a session as active now. Skipped, without a query, when it was marked less than
- * `granularityMs` ago: most requests then cost no write.
+ * `granularityMs` ago: most requests then cost no write. Returns whether the mark was due (and
+ * so written, unless another server process wrote it first).
  */
 export async function touchSession(
   db: Kysely<Database>,
   session: Pick<Session, 'id' | 'lastSeenAt'>,
   now: Date,
   granularityMs: number,
-): Promise<void> {
-  if (now.getTime() - session.lastSeenAt.getTime() < granularityMs) return;
+): Promise<boolean> {
+  if (now.getTime() - session.lastSeenAt.getTime() < granularityMs) return false;
   const id = session.id;
   await db
     .updateTable('user_session')
     .set({ last_seen_at: now })
     .where('id', '=', id)
-    .where('last_seen_at', '<', new Date(now.getTime() - granularityMs))
+    // The same boundary as the check above: a mark exactly `granularityMs` old is due.
+    .where('last_seen_at', '<=', new Date(now.getTime() - granularityMs))
     .execute();
+  return true;
 }
 
 export async function setSessionPendingTotpSecret(
