@@ -13,7 +13,6 @@ import {
   type PasswordHashing,
 } from '@prevention/api';
 import type { DatabaseHandle } from '@prevention/db';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { HTTPErrorHandler } from '@trpc/server/http';
 import Fastify, {
   type FastifyError,
@@ -28,7 +27,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { securitySettings, type SecurityConfig } from './security-settings.js';
 import { readSessionToken, sessionCookieJar } from './session-cookie.js';
-import { trpcFastPath } from './trpc-fast-path.js';
+import { registerTrpc, type TrpcHandling } from './trpc-fast-path.js';
 import { registerWebApp } from './web-app.js';
 
 export interface ServerOptions {
@@ -61,7 +60,7 @@ export interface ServerOptions {
   trpc?: TrpcHandling;
 }
 
-export type TrpcHandling = 'fast-path' | 'adapter';
+export type { TrpcHandling } from './trpc-fast-path.js';
 
 export interface Server {
   /** The Fastify instance, for tests that inject requests or add routes. */
@@ -149,23 +148,11 @@ export async function createServer({
     if (client.httpStatus >= 500) req.log.error({ err: error, path }, 'procedure failed');
     else req.log.info({ code: client.code, path }, 'procedure refused');
   };
-  await app.register(async (api) => {
-    // In front of the adapter's own route, so that what it passes on meets the adapter unchanged.
-    if (trpc === 'fast-path') {
-      api.addHook(
-        'preHandler',
-        trpcFastPath({ router: appRouter, maxBatchSize: MAX_BATCH_SIZE, createContext, onError }),
-      );
-    }
-    await api.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
-      trpcOptions: {
-        router: appRouter,
-        maxBatchSize: MAX_BATCH_SIZE,
-        createContext: ({ req, res }) => createContext(req, res),
-        onError,
-      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-    });
+  await registerTrpc(app, '/trpc', trpc, {
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext,
+    onError,
   });
 
   registerHealthRoutes(app, database);

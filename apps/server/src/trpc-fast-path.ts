@@ -11,7 +11,13 @@ import {
 } from '@trpc/server';
 import { getHTTPStatusCode, type HTTPErrorHandler } from '@trpc/server/http';
 import type { TRPCResponse } from '@trpc/server/rpc';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 
 /**
  * A lighter way through tRPC's HTTP protocol for the requests the web client makes: GET queries
@@ -58,6 +64,32 @@ const methodOfType: Record<TRPCProcedureType, string> = {
   mutation: 'POST',
   subscription: 'GET',
 };
+
+/** How /trpc is answered: through the fast path, or through tRPC's adapter only. */
+export type TrpcHandling = 'fast-path' | 'adapter';
+
+/** Mounts tRPC's Fastify adapter under `prefix`, with the fast path in front unless told not to. */
+export async function registerTrpc<TRouter extends AnyTRPCRouter>(
+  app: FastifyInstance,
+  prefix: string,
+  handling: TrpcHandling,
+  options: TrpcFastPathOptions<TRouter>,
+): Promise<void> {
+  const { router, maxBatchSize, createContext, onError } = options;
+  await app.register(async (scope) => {
+    // A hook of the adapter's own route: what it passes on reaches the adapter as it came.
+    if (handling === 'fast-path') scope.addHook('preHandler', trpcFastPath(options));
+    await scope.register(fastifyTRPCPlugin, {
+      prefix,
+      trpcOptions: {
+        router,
+        maxBatchSize,
+        createContext: ({ req, res }) => createContext(req, res),
+        onError,
+      } satisfies FastifyTRPCPluginOptions<TRouter>['trpcOptions'],
+    });
+  });
+}
 
 export function trpcFastPath<TRouter extends AnyTRPCRouter>(
   options: TrpcFastPathOptions<TRouter>,
