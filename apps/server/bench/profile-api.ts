@@ -2,7 +2,10 @@
  * A CPU profile of the server alone while it answers the signed-in read of the API benchmark:
  * the load comes from autocannon in a child process, so the profile holds no load generator,
  * and profiling starts after a warm-up, so it holds no start-up. Prints the functions with the
- * most self time and the most total time, and writes the .cpuprofile for a viewer.
+ * most self time and the most total time, and writes the .cpuprofile for a viewer. Before the
+ * profiled run, an unprofiled one of the same length measures the server's CPU time per request
+ * (user + system, from process.cpuUsage): unlike requests per second, it barely depends on what
+ * else the machine is running.
  *
  *   tsx --conditions=@prevention/source bench/profile-api.ts
  *
@@ -24,16 +27,33 @@ const trpc: TrpcHandling = process.env.BENCH_TRPC === 'adapter' ? 'adapter' : 'f
 const postgresUrl = process.env.BENCH_DATABASE_URL;
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
-function load(url: string, headers: Record<string, string>, duration: number): Promise<void> {
+interface LoadResult {
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs autocannon in its own process; resolves to its count of requests answered. */
+function load(url: string, headers: Record<string, string>, duration: number): Promise<LoadResult> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   const child = spawn(
     process.execPath,
-    [autocannonCli, '-c', '50', '-d', String(duration), ...headerArgs, url],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    [autocannonCli, '--json', '-c', '50', '-d', String(duration), ...headerArgs, url],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
   );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`autocannon ${code}`))));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      const result = JSON.parse(output) as {
+        requests: { total: number };
+        non2xx: number;
+        errors: number;
+      };
+      resolve({ requests: result.requests.total, non2xx: result.non2xx, errors: result.errors });
+    });
   });
 }
 
@@ -88,6 +108,10 @@ session.connect();
 try {
   const target = `${server.url}${server.readPath}`;
   await load(target, server.headers, 1);
+  const before = process.cpuUsage();
+  const measured = await load(target, server.headers, seconds);
+  const cpu = process.cpuUsage(before);
+  const cpuPerRequest = (cpu.user + cpu.system) / Math.max(1, measured.requests);
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   await load(target, server.headers, seconds);
@@ -95,7 +119,9 @@ try {
   const file = join(tmpdir(), `api-${trpc}-${database.kind}-${process.pid}.cpuprofile`);
   await writeFile(file, JSON.stringify(profile));
   process.stdout.write(
-    `CPU profile of the server, ${trpc}, ${database.kind}, ${seconds} s under load: ${file}\n\n${summarise(profile, 30)}`,
+    `${trpc}, ${database.kind}: ${measured.requests} requests in ${seconds} s ` +
+      `(${measured.errors + measured.non2xx} errors), server CPU ${Math.round(cpuPerRequest)} µs a request\n` +
+      `CPU profile of the server over another ${seconds} s: ${file}\n\n${summarise(profile, 30)}`,
   );
 } finally {
   session.disconnect();
