@@ -10,7 +10,9 @@
  *   tsx --conditions=@prevention/source bench/profile-api.ts
  *
  * BENCH_SECONDS (default 5), BENCH_DATABASE_URL (profile on PostgreSQL instead of PGlite) and
- * BENCH_TRPC (`fast-path`, the default, or `adapter`) choose what is profiled.
+ * BENCH_TRPC (`fast-path`, the default, or `adapter`) choose what is profiled;
+ * BENCH_SYSTEM_INFO=1 loads `system.info` instead, a public query that reads no database, to
+ * see the HTTP and tRPC layers alone.
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -25,6 +27,7 @@ import { startBenchServer } from './api-bench-server.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const trpc: TrpcHandling = process.env.BENCH_TRPC === 'adapter' ? 'adapter' : 'fast-path';
 const postgresUrl = process.env.BENCH_DATABASE_URL;
+const systemInfoOnly = process.env.BENCH_SYSTEM_INFO === '1';
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 interface LoadResult {
@@ -106,12 +109,13 @@ const server = await startBenchServer(
 const session = new Session();
 session.connect();
 try {
-  const target = `${server.url}${server.readPath}`;
+  const target = `${server.url}${systemInfoOnly ? '/trpc/system.info' : server.readPath}`;
   await load(target, server.headers, 1);
   const before = process.cpuUsage();
   const measured = await load(target, server.headers, seconds);
   const cpu = process.cpuUsage(before);
-  const cpuPerRequest = (cpu.user + cpu.system) / Math.max(1, measured.requests);
+  const perRequest = (microseconds: number) =>
+    Math.round(microseconds / Math.max(1, measured.requests));
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   await load(target, server.headers, seconds);
@@ -119,8 +123,9 @@ try {
   const file = join(tmpdir(), `api-${trpc}-${database.kind}-${process.pid}.cpuprofile`);
   await writeFile(file, JSON.stringify(profile));
   process.stdout.write(
-    `${trpc}, ${database.kind}: ${measured.requests} requests in ${seconds} s ` +
-      `(${measured.errors + measured.non2xx} errors), server CPU ${Math.round(cpuPerRequest)} µs a request\n` +
+    `${trpc}, ${database.kind}, ${systemInfoOnly ? 'system.info' : 'areas.byCode'}: ${measured.requests} requests in ${seconds} s ` +
+      `(${measured.errors + measured.non2xx} errors), server CPU ${perRequest(cpu.user + cpu.system)} µs a request ` +
+      `(${perRequest(cpu.user)} user, ${perRequest(cpu.system)} system)\n` +
       `CPU profile of the server over another ${seconds} s: ${file}\n\n${summarise(profile, 30)}`,
   );
 } finally {
