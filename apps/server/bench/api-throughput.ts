@@ -6,18 +6,10 @@
  * duration of each measurement (default 5); BENCH_DATABASE_URL adds a run on PostgreSQL.
  */
 import autocannon from 'autocannon';
-import { hashPassword, owaspArgon2id } from '@prevention/api';
-import { newId } from '@prevention/core';
-import {
-  insertUser,
-  migrateToLatest,
-  openDatabase,
-  syncReferenceData,
-  type DatabaseHandle,
-} from '@prevention/db';
+import { openDatabase, type DatabaseConfig } from '@prevention/db';
 import Fastify from 'fastify';
-import { sql } from 'kysely';
-import { createServer } from '../src/server.js';
+import type { TrpcHandling } from '../src/server.js';
+import { startBenchServer } from './api-bench-server.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
@@ -57,85 +49,56 @@ async function bareFastify(): Promise<Measurement> {
   }
 }
 
+/** The read through a new server over a fresh database of the given kind, one handling of /trpc. */
 async function trpcRead(
-  database: DatabaseHandle,
   label: string,
+  config: DatabaseConfig,
+  trpc: TrpcHandling,
   schema?: string,
 ): Promise<Measurement> {
-  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(database.db);
-  await migrateToLatest(database.db, schema ? { schema } : {});
-  await syncReferenceData(database.db);
-  const server = await createServer({
-    config: {
-      PORT: 0,
-      HOST: '127.0.0.1',
-      APP_MODE: 'production',
-      LOG_LEVEL: 'silent',
-      BODY_LIMIT_BYTES: 1 << 20,
-      WEB_ROOT: '/nonexistent',
-      TRUST_PROXY: false,
-      RATE_LIMIT_PER_MINUTE: 1_000_000,
-      APP_SECRET: 'bench-secret-that-is-long-enough-to-derive-keys',
-      SESSION_IDLE_MINUTES: 30,
-      SESSION_ABSOLUTE_HOURS: 12,
-    },
-    database,
-    version: 'bench',
-  });
-  const url = await server.start();
+  const database = await openDatabase(config);
   try {
-    const headers = { cookie: await signedInCookie(database, url), 'x-prevention-client': 'bench' };
-    const input = encodeURIComponent(JSON.stringify({ code: 'SDN' }));
-    return await measure(label, `${url}/trpc/areas.byCode?input=${input}`, headers);
+    const server = await startBenchServer(database, trpc, schema);
+    try {
+      return await measure(label, `${server.url}${server.readPath}`, server.headers);
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await server.stop();
-    if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
     await database.close();
   }
 }
 
-/** A user signed in over HTTP: the read is measured with its session, as a browser makes it. */
-async function signedInCookie(database: DatabaseHandle, url: string): Promise<string> {
-  const password = 'bench password for one user';
-  await insertUser(database.db, {
-    id: newId(),
-    email: 'bench@example.org',
-    displayName: 'Benchmark',
-    roles: ['hq-planner'],
-    scope: { kind: 'global' },
-    clearance: 'restricted',
-    passwordHash: await hashPassword(password, owaspArgon2id),
-    now: new Date(),
-  });
-  const response = await fetch(`${url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-prevention-client': 'bench', origin: url },
-    body: JSON.stringify({ email: 'bench@example.org', password }),
-  });
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-  if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
-  return cookie;
-}
-
+const handlings: { trpc: TrpcHandling; label: string }[] = [
+  { trpc: 'adapter', label: "tRPC's adapter (previous)" },
+  { trpc: 'fast-path', label: 'fast path' },
+];
 const results: Measurement[] = [];
 results.push(await bareFastify());
-results.push(
-  await trpcRead(
-    await openDatabase({ kind: 'pglite', dataDir: null }),
-    'tRPC areas.byCode, PGlite',
-  ),
-);
+for (const { trpc, label } of handlings) {
+  results.push(
+    await trpcRead(`areas.byCode, PGlite, ${label}`, { kind: 'pglite', dataDir: null }, trpc),
+  );
+}
 const postgresUrl = process.env.BENCH_DATABASE_URL;
 if (postgresUrl) {
-  // A schema of its own, dropped afterwards, so the benchmark leaves the database as it found it.
-  const schema = `bench_${process.pid}`;
-  const database = await openDatabase({ kind: 'postgres', url: postgresUrl, schema });
-  results.push(await trpcRead(database, 'tRPC areas.byCode, PostgreSQL', schema));
+  for (const { trpc, label } of handlings) {
+    // A schema of its own, dropped afterwards, so the benchmark leaves the database as it found it.
+    const schema = `bench_${process.pid}_${trpc.replace('-', '_')}`;
+    results.push(
+      await trpcRead(
+        `areas.byCode, PostgreSQL, ${label}`,
+        { kind: 'postgres', url: postgresUrl, schema },
+        trpc,
+        schema,
+      ),
+    );
+  }
 }
 
 const baseline = results[0]?.requestsPerSecond ?? 1;
 const rows = results.map((r) => [
-  r.label.padEnd(34),
+  r.label.padEnd(48),
   Math.round(r.requestsPerSecond).toLocaleString('en').padStart(9),
   `${r.p99} ms`.padStart(9),
   (r.requestsPerSecond / baseline).toFixed(3).padStart(8),
@@ -143,7 +106,7 @@ const rows = results.map((r) => [
 ]);
 process.stdout.write(
   `\nAPI throughput: autocannon, ${connections} connections, ${seconds} s per route, load generator on the same machine\n` +
-    `${'route'.padEnd(34)}${'req/s'.padStart(9)}${'p99'.padStart(9)}${'ratio'.padStart(8)}${'errors'.padStart(7)}\n` +
+    `${'route'.padEnd(48)}${'req/s'.padStart(9)}${'p99'.padStart(9)}${'ratio'.padStart(8)}${'errors'.padStart(7)}\n` +
     rows.map((cells) => cells.join('')).join('\n') +
     `\n(ratio = req/s relative to the bare Fastify route measured in this run)\n`,
 );

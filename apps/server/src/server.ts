@@ -10,11 +10,17 @@ import {
   SessionCache,
   toClientError,
   type ApiDependencies,
+  type AppRouter,
   type PasswordHashing,
 } from '@prevention/api';
 import type { DatabaseHandle } from '@prevention/db';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { HTTPErrorHandler } from '@trpc/server/http';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { registerApiRequestGuard } from './api-request-guard.js';
 import type { Config } from './env.js';
 import { sendError } from './error-reply.js';
@@ -22,6 +28,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { securitySettings, type SecurityConfig } from './security-settings.js';
 import { readSessionToken, sessionCookieJar } from './session-cookie.js';
+import { registerTrpc, type TrpcHandling } from './trpc-fast-path.js';
 import { registerWebApp } from './web-app.js';
 
 export interface ServerOptions {
@@ -46,7 +53,15 @@ export interface ServerOptions {
    * create many users quickly.
    */
   passwordHashing?: PasswordHashing;
+  /**
+   * How /trpc is answered: `fast-path` (the default) resolves plain queries, mutations and
+   * batches itself and hands anything else to tRPC's Fastify adapter; `adapter` sends everything
+   * to the adapter, as before the fast path (the benchmark's baseline, the differential test).
+   */
+  trpc?: TrpcHandling;
 }
+
+export type { TrpcHandling } from './trpc-fast-path.js';
 
 export interface Server {
   /** The Fastify instance, for tests that inject requests or add routes. */
@@ -63,6 +78,7 @@ export async function createServer({
   version,
   now = () => new Date(),
   passwordHashing,
+  trpc = 'fast-path',
 }: ServerOptions): Promise<Server> {
   const app = Fastify({
     logger: {
@@ -119,28 +135,27 @@ export async function createServer({
     sessionCache: new SessionCache(),
   };
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req, res }) =>
-        createContextInner(
-          deps,
-          {
-            requestId: req.id,
-            clientAddress: req.ip,
-            sessionToken: readSessionToken(req),
-            cookies: sessionCookieJar(req, res),
-          },
-          readSessionState,
-        ),
-      onError: ({ error, path, req }) => {
-        const client = toClientError(error, req.id);
-        if (client.httpStatus >= 500) req.log.error({ err: error, path }, 'procedure failed');
-        else req.log.info({ code: client.code, path }, 'procedure refused');
+  const createContext = (req: FastifyRequest, res: FastifyReply) =>
+    createContextInner(
+      deps,
+      {
+        requestId: req.id,
+        clientAddress: req.ip,
+        sessionToken: readSessionToken(req),
+        cookies: sessionCookieJar(req, res),
       },
-    } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
+      readSessionState,
+    );
+  const onError: HTTPErrorHandler<AppRouter, FastifyRequest> = ({ error, path, req }) => {
+    const client = toClientError(error, req.id);
+    if (client.httpStatus >= 500) req.log.error({ err: error, path }, 'procedure failed');
+    else req.log.info({ code: client.code, path }, 'procedure refused');
+  };
+  await registerTrpc(app, '/trpc', trpc, {
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext,
+    onError,
   });
 
   registerHealthRoutes(app, database);

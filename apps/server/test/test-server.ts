@@ -14,7 +14,7 @@ import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/env.js';
-import { createServer, type Server } from '../src/server.js';
+import { createServer, type Server, type TrpcHandling } from '../src/server.js';
 
 /**
  * Argon2 for tests: 256 KiB and one pass instead of OWASP's 19 MiB and two, so that creating and
@@ -61,7 +61,9 @@ export interface TestServerOptions {
   extend?: (app: FastifyInstance) => void;
   now?: () => Date;
   config?: Partial<Config>;
-  /** Another test server's database: a second server process over the same data. */
+  /** How /trpc is answered (the server's default, the fast path, unless given). */
+  trpc?: TrpcHandling;
+  /** The database of another test server, to run a second server over the same data. */
   database?: TestDatabase;
 }
 
@@ -94,6 +96,7 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
       version: '0.0.0-test',
       passwordHashing: testPasswordHashing,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.trpc ? { trpc: options.trpc } : {}),
     });
     options.extend?.(server.app);
     url = await server.start();
