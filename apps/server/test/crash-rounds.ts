@@ -86,14 +86,14 @@ export class CrashDrillFailure extends Error {
   override readonly name = 'CrashDrillFailure';
 }
 
-interface Started {
+export interface Started {
   cli: CliProcess;
   url: string;
   cookie: string;
   ms: number;
 }
 
-async function startServer(dataDir: string): Promise<Started> {
+export async function startServer(dataDir: string): Promise<Started> {
   const began = performance.now();
   const cli = runCli(['start'], crashDrillEnv(dataDir));
   const ready = await cli.waitForLog(isReady).catch((error: unknown) => {
@@ -122,7 +122,7 @@ async function signIn(url: string): Promise<string> {
 }
 
 /** One signal write; resolves to its id when the server acknowledged it, undefined otherwise. */
-async function writeSignal(server: Started, index: number): Promise<string | undefined> {
+export async function writeSignal(server: Started, index: number): Promise<string | undefined> {
   try {
     const response = await fetch(`${server.url}/trpc/signals.create`, {
       method: 'POST',
@@ -157,7 +157,7 @@ async function writeSignal(server: Started, index: number): Promise<string | und
 }
 
 /** Every signal id the drill's user can list, page by page. */
-async function storedIds(server: Started): Promise<Set<string>> {
+export async function storedIds(server: Started): Promise<Set<string>> {
   const ids = new Set<string>();
   let cursor: string | null = null;
   do {
