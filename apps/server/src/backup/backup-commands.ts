@@ -9,6 +9,8 @@ import {
   latestAppliedMigration,
   recordAuditEntries,
   restoreEmbeddedDatabase,
+  type DatabaseHandle,
+  type RestoreResult,
 } from '@prevention/db';
 import { CommandError } from '../admin-commands.js';
 import type { Config } from '../env.js';
@@ -69,7 +71,7 @@ async function backupStoppedDatabase(config: Config): Promise<Backup> {
       `There is no embedded database to back up in ${embeddedDatabaseDir(config.DATA_DIR)}.`,
     );
   }
-  let database;
+  let database: DatabaseHandle;
   try {
     database = await openConfiguredDatabase(config);
   } catch (error) {
@@ -150,7 +152,7 @@ export async function restoreCommand(config: Config, dir: string): Promise<strin
   const manifest = await readManifest(source);
   const archive = await readArchive(source, manifest);
   const now = new Date();
-  let result;
+  let result: RestoreResult;
   try {
     result = await restoreEmbeddedDatabase(config.DATA_DIR, new Blob([archive]), async (db) => {
       const latest = await latestAppliedMigration(db);

@@ -59,7 +59,7 @@ export async function takeBackup(
       resourceType: 'database',
       resourceId: null,
       outcome: 'success',
-      requestId: `cli:backup`,
+      requestId: 'cli:backup',
       changes: [
         { field: 'sha256', before: null, after: manifest.sha256 },
         { field: 'size', before: null, after: manifest.size },

@@ -79,7 +79,9 @@ async function closeServer(server: Server, path: string): Promise<void> {
 async function answer(socket: Socket, backup: () => Promise<Backup>, log: Logger): Promise<void> {
   socket.on('error', () => undefined);
   try {
-    const request = ControlRequest.safeParse(JSON.parse(await readLine(socket, maxRequestBytes)));
+    const request = ControlRequest.safeParse(
+      parseJson(await readHead(socket, maxRequestBytes).then(({ line }) => line)),
+    );
     if (!request.success) {
       socket.end(`${JSON.stringify({ ok: false, message: 'Unknown control request.' })}\n`);
       return;
@@ -96,11 +98,15 @@ async function answer(socket: Socket, backup: () => Promise<Backup>, log: Logger
   }
 }
 
-/** Reads bytes up to the first newline; what follows it stays in `rest`. */
-function readLine(socket: Socket, limit: number): Promise<string> {
-  return readHead(socket, limit).then(({ line }) => line);
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
+/** Reads bytes up to the first newline; what follows it is returned as `rest`. */
 function readHead(socket: Socket, limit: number): Promise<{ line: string; rest: Buffer }> {
   return new Promise((done, fail) => {
     let received = Buffer.alloc(0);
@@ -151,7 +157,7 @@ export async function requestBackupFromServer(dataDir: string): Promise<Backup |
     );
     socket.write(`${JSON.stringify({ command: 'backup' })}\n`);
     const { line, rest } = await readHead(socket, 64 * 1024);
-    const reply = ControlReply.safeParse(JSON.parse(line));
+    const reply = ControlReply.safeParse(parseJson(line));
     if (!reply.success)
       throw new ControlChannelError('The server sent an answer this command does not understand.');
     if (!reply.data.ok) throw new ControlChannelError(reply.data.message);
