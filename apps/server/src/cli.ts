@@ -3,6 +3,7 @@ import { demoPassword } from '@prevention/api';
 import { DataDirInUseError, MigrationError, type DatabaseHandle } from '@prevention/db';
 import pino from 'pino';
 import { CommandError, createAdmin, verifyAudit } from './admin-commands.js';
+import { backupCommand, restoreCommand } from './backup/backup-commands.js';
 import { ConfigError, loadConfig, type Config } from './env.js';
 import {
   migrate,
@@ -24,6 +25,12 @@ Commands:
                                or read from standard input when piped
   verify-audit                 recompute the audit log's hash chain and name the first entry that
                                does not match (exit code 1)
+  backup <dir>                 write a consistent snapshot of the embedded database to the new
+                               directory <dir>, asking the running server for it if one holds
+                               DATA_DIR (PostgreSQL: use pg_dump)
+  restore <dir>                replace the embedded database with the backup in <dir>, after
+                               checking it; refused while a server holds DATA_DIR; the replaced
+                               database is renamed aside, not deleted (PostgreSQL: use pg_restore)
   help                         show this text
 
 Configuration comes from environment variables; see the README's configuration table.
@@ -35,6 +42,8 @@ const argumentCounts: Record<string, number> = {
   seed: 0,
   'create-admin': 2,
   'verify-audit': 0,
+  backup: 1,
+  restore: 1,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -64,6 +73,13 @@ async function main(argv: string[]): Promise<number> {
           err: (text) => process.stderr.write(text),
         }),
       );
+    case 'backup':
+    case 'restore': {
+      const [dir = ''] = rest;
+      const run = command === 'backup' ? backupCommand : restoreCommand;
+      process.stdout.write(await run(config, dir));
+      return 0;
+    }
     default:
       return withDatabase(config, true, async (database, log) => {
         if (command === 'seed') await seedDemoData(database, securitySettings(config), log);

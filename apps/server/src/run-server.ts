@@ -1,4 +1,6 @@
 import pino from 'pino';
+import { takeBackup } from './backup/backup-manifest.js';
+import { openControlChannel, type ControlChannel } from './backup/control-channel.js';
 import type { Config } from './env.js';
 import { startHousekeeping } from './housekeeping.js';
 import {
@@ -22,16 +24,27 @@ export async function runServer(config: Config): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
   const database = await openConfiguredDatabase(config);
   let server: Awaited<ReturnType<typeof createServer>> | undefined;
+  let control: ControlChannel | null = null;
   try {
     log.info({ database: database.description, mode: config.APP_MODE }, 'opening the database');
     await migrate(database, log);
     if (config.APP_MODE === 'demo') await seedDemoData(database, securitySettings(config), log);
     else await checkProductionDatabase(database, log);
     server = await createServer({ config, database, version: serverVersion });
+    // Only the embedded database needs the server's help to be backed up: it holds the files.
+    // The channel opens before the ready line, so a backup right after it finds the server.
+    if (database.kind === 'pglite') {
+      control = await openControlChannel(
+        config.DATA_DIR,
+        () => takeBackup(database, 'running-server'),
+        log,
+      );
+    }
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
     const housekeeping = startHousekeeping(database, log);
     const running = server;
+    const runningControl = control;
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -40,6 +53,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
           log.info({ reason }, 'shutting down: finishing requests in flight');
           housekeeping.stop();
           try {
+            await runningControl?.close();
             await running.stop();
           } finally {
             await database.close();
@@ -50,6 +64,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
       },
     };
   } catch (error) {
+    await control?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;

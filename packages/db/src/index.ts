@@ -1,5 +1,14 @@
 export type * from './database.js';
 export { DataDirInUseError } from './data-dir-lock.js';
+export {
+  embeddedDatabaseDir,
+  hasEmbeddedDatabase,
+  latestAppliedMigration,
+  restoreEmbeddedDatabase,
+  snapshotEmbeddedDatabase,
+  type EmbeddedSnapshot,
+  type RestoreResult,
+} from './embedded-backup.js';
 export { DEMO_SEED, generateDemoData, type DemoData } from './demo/generate-demo-data.js';
 export type { DemoAssessment, DemoAssessmentStep } from './demo/generate-demo-assessments.js';
 export { loadDemoData, type LoadDemoDataResult } from './demo/load-demo-data.js';
