@@ -25,6 +25,7 @@ export {
   recordAuditEntries,
   verifyAuditChain,
   type AuditChainReport,
+  type AuditHead,
   type AuditFilter,
   type AuditPage,
 } from './repositories/audit-log.js';
@@ -75,6 +76,8 @@ export {
   findAssessmentById,
   findAssessments,
   insertAssessment,
+  saveAssessmentRevision,
+  type AssessmentRevisionWrite,
   lockAssessment,
   updateAssessment,
   type AssessmentHeader,
@@ -104,6 +107,7 @@ export {
 } from './repositories/assessment-conflicts.js';
 export {
   claimSyncReceipt,
+  type SyncClaim,
   findSyncReceipt,
   setSyncReceiptAnswer,
   type SyncReceipt,
