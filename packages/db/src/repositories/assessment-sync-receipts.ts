@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { selectAuditHead, type AuditHead } from './audit-log.js';
+import type { AuditHead } from './audit-log.js';
 
 export interface SyncReceipt {
   clientId: string;
@@ -17,77 +17,43 @@ const pendingAnswer = { outcome: 'pending' };
 export type SyncClaim =
   /** This transaction claimed the id; the audit head as the claim found it, unlocked. */
   | { claimed: true; auditHead: AuditHead }
-  /**
-   * Another copy of the item claimed it first; its receipt, when the claim could already see it
-   * (a copy that committed while this claim waited for it cannot be: read it again).
-   */
-  | { claimed: false; earlier: SyncReceipt | undefined };
+  /** Another copy of the item claimed it first: read its receipt. */
+  | { claimed: false };
 
 /**
  * Claims a client id for the item being processed: the primary key makes this the one place
  * where two copies of an item meet. Only the first claim inserts; a concurrent claim waits for
- * the first transaction to end and then inserts nothing. The same statement reads what the item
- * needs next either way: the receipt already stored under the id, or the audit head that the
- * item's entry will most likely follow (see `appendAuditEntries`). Must run in the transaction
- * that processes the item and stores its answer.
+ * the first transaction to end and then inserts nothing. A claim also returns the audit head
+ * that the item's entry will most likely follow (see `appendAuditEntries`): in its `returning`
+ * clause rather than a statement of its own, which on PGlite costs as much as the claim. Must
+ * run in the transaction that processes the item and stores its answer.
  */
 export async function claimSyncReceipt(
   trx: Kysely<Database>,
   receipt: Omit<SyncReceipt, 'answer'>,
 ): Promise<SyncClaim> {
   if (!trx.isTransaction) throw new Error('claimSyncReceipt must run inside a transaction');
-  const row = await trx
-    .with('claimed', (db) =>
-      db
-        .insertInto('assessment_sync_receipt')
-        .values({
-          client_id: receipt.clientId,
-          user_id: receipt.userId,
-          assessment_id: receipt.assessmentId,
-          item_hash: receipt.itemHash,
-          answer: JSON.stringify(pendingAnswer),
-          received_at: receipt.receivedAt,
-        })
-        .onConflict((oc) => oc.column('client_id').doNothing())
-        .returning('client_id'),
-    )
-    .with('head', (db) => selectAuditHead(db))
-    .selectFrom('head')
-    // The statement's own insert is invisible to it: a receipt found here is an earlier one.
-    .leftJoin('assessment_sync_receipt as earlier', (join) =>
-      join.on('earlier.client_id', '=', receipt.clientId),
-    )
-    .select((eb) => [
-      eb.exists(eb.selectFrom('claimed').select('claimed.client_id')).as('claimed'),
-      'head.seq',
-      'head.hash',
-      'earlier.client_id',
-      'earlier.user_id',
-      'earlier.assessment_id',
-      'earlier.item_hash',
-      'earlier.answer',
-      'earlier.received_at',
+  const claimed = await trx
+    .insertInto('assessment_sync_receipt')
+    .values({
+      client_id: receipt.clientId,
+      user_id: receipt.userId,
+      assessment_id: receipt.assessmentId,
+      item_hash: receipt.itemHash,
+      answer: JSON.stringify(pendingAnswer),
+      received_at: receipt.receivedAt,
+    })
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .returning((eb) => [
+      eb.selectFrom('audit_chain_head').select('audit_chain_head.seq').as('head_seq'),
+      eb.selectFrom('audit_chain_head').select('audit_chain_head.hash').as('head_hash'),
     ])
     .executeTakeFirst();
-  if (!row) throw new Error('The audit chain has no head row: run the migrations');
-  if (row.claimed) return { claimed: true, auditHead: { seq: row.seq, hash: row.hash } };
-  const earlier =
-    row.client_id === null ||
-    row.user_id === null ||
-    row.assessment_id === null ||
-    row.item_hash === null ||
-    row.answer === null ||
-    row.received_at === null
-      ? undefined
-      : {
-          clientId: row.client_id,
-          userId: row.user_id,
-          assessmentId: row.assessment_id,
-          itemHash: row.item_hash,
-          answer: row.answer,
-          receivedAt: row.received_at,
-        };
-  return { claimed: false, earlier };
+  if (!claimed) return { claimed: false };
+  if (claimed.head_seq === null || claimed.head_hash === null) {
+    throw new Error('The audit chain has no head row: run the migrations');
+  }
+  return { claimed: true, auditHead: { seq: claimed.head_seq, hash: claimed.head_hash } };
 }
 
 export async function setSyncReceiptAnswer(

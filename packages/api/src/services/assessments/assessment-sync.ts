@@ -105,9 +105,7 @@ async function syncItem(ctx: Context, actor: Actor, item: SyncItem): Promise<Syn
       itemHash,
       receivedAt: ctx.now(),
     });
-    if (!claim.claimed) {
-      return { replay: claim.earlier ?? (await findSyncReceipt(trx, item.clientId)) };
-    }
+    if (!claim.claimed) return { replay: await findSyncReceipt(trx, item.clientId) };
     const answer = await applyItem(trx, ctx, actor, item, claim.auditHead);
     // An acknowledgement was stored with its revision (see `writeRevision`).
     if (answer.outcome !== 'acknowledged') {
