@@ -74,6 +74,13 @@ export async function verifyAudit(
     );
     return 0;
   }
+  if ('headMismatch' in report) {
+    write.err(
+      `The audit log ends early: its ${report.entries} entries verify, but its head names entry ` +
+        `#${report.headMismatch.seq} (hash ${report.headMismatch.hash}): the newest entries were removed.\n`,
+    );
+    return 1;
+  }
   const { seq, id, problem } = report.firstBad;
   write.err(
     `The audit log is broken at entry #${seq} (id ${id}): ${problems[problem]}. ` +

@@ -20,6 +20,7 @@ export interface Database {
   sign_in_attempt: SignInAttemptTable;
   signal: SignalTable;
   audit_entry: AuditEntryTable;
+  audit_chain_head: AuditChainHeadTable;
   assessment: AssessmentTable;
   assessment_revision: AssessmentRevisionTable;
   assessment_conflict: AssessmentConflictTable;
@@ -177,6 +178,13 @@ export interface AuditEntryTable {
   hash: string;
 }
 export type AuditEntryRow = Selectable<AuditEntryTable>;
+
+/** The newest entry's position and hash, in the one row appends read and lock. */
+export interface AuditChainHeadTable {
+  only_row: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
 
 /** The current state of a joint assessment; lists read the columns derived from its content. */
 export interface AssessmentTable {

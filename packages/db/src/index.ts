@@ -34,6 +34,7 @@ export {
   recordAuditEntries,
   verifyAuditChain,
   type AuditChainReport,
+  type AuditHead,
   type AuditFilter,
   type AuditPage,
 } from './repositories/audit-log.js';
@@ -84,6 +85,8 @@ export {
   findAssessmentById,
   findAssessments,
   insertAssessment,
+  saveAssessmentRevision,
+  type AssessmentRevisionWrite,
   lockAssessment,
   updateAssessment,
   type AssessmentHeader,
@@ -113,6 +116,7 @@ export {
 } from './repositories/assessment-conflicts.js';
 export {
   claimSyncReceipt,
+  type SyncClaim,
   findSyncReceipt,
   setSyncReceiptAnswer,
   type SyncReceipt,

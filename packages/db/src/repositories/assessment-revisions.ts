@@ -7,7 +7,7 @@ import type {
 } from '@prevention/assessment';
 import type { Sensitivity } from '@prevention/core';
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { AssessmentRevisionRow, Database } from '../database.js';
 
 export interface NewRevision {
   assessmentId: string;
@@ -44,19 +44,43 @@ export async function insertRevision(db: Kysely<Database>, revision: NewRevision
   await db
     .insertInto('assessment_revision')
     .values({
-      assessment_id: revision.assessmentId,
-      revision: revision.revision,
-      action: revision.action,
-      status: revision.status,
-      sensitivity: revision.content.sensitivity,
+      ...revisionRecord(revision),
       content: JSON.stringify(revision.content),
       comments: revision.comments === null ? null : JSON.stringify(revision.comments),
       changed_sections: JSON.stringify(revision.changedSections),
-      client_id: revision.clientId,
-      author_id: revision.authorId,
-      saved_at: revision.savedAt,
     })
     .execute();
+}
+
+/** The columns of a revision row other than its content. */
+export const revisionColumnsButContent = [
+  'assessment_id',
+  'revision',
+  'action',
+  'status',
+  'sensitivity',
+  'comments',
+  'changed_sections',
+  'client_id',
+  'author_id',
+  'saved_at',
+] as const satisfies readonly Exclude<keyof AssessmentRevisionRow, 'content'>[];
+
+/** A revision as a row, its jsonb columns as values (for a statement that sends it as JSON). */
+export function revisionRecord(revision: NewRevision) {
+  return {
+    assessment_id: revision.assessmentId,
+    revision: revision.revision,
+    action: revision.action,
+    status: revision.status,
+    sensitivity: revision.content.sensitivity,
+    content: revision.content,
+    comments: revision.comments,
+    changed_sections: revision.changedSections,
+    client_id: revision.clientId,
+    author_id: revision.authorId,
+    saved_at: revision.savedAt,
+  };
 }
 
 /**

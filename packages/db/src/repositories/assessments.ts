@@ -6,7 +6,12 @@ import type {
 } from '@prevention/assessment';
 import { CountryCode, isCleared, sensitivityLevels, type Sensitivity } from '@prevention/core';
 import { sql, type Kysely } from 'kysely';
-import type { AssessmentRow, Database } from '../database.js';
+import type { AssessmentRevisionRow, AssessmentRow, Database } from '../database.js';
+import {
+  revisionColumnsButContent,
+  revisionRecord,
+  type NewRevision,
+} from './assessment-revisions.js';
 import type { RecordReader } from './signals.js';
 
 /**
@@ -106,6 +111,82 @@ export async function updateAssessment(
   state: AssessmentState,
 ): Promise<void> {
   await db.updateTable('assessment').set(stateColumns(state)).where('id', '=', id).execute();
+}
+
+/** A new revision and the state it gives the assessment, written by `saveAssessmentRevision`. */
+export interface AssessmentRevisionWrite {
+  id: string;
+  /** Creates the assessment (unless its id is taken) rather than updating the locked one. */
+  create: boolean;
+  state: AssessmentState;
+  revision: NewRevision;
+  /** The sync receipt whose answer this write stores, when a sync item made it. */
+  receiptAnswer?: { clientId: string; answer: Record<string, unknown> };
+}
+
+/**
+ * Writes the assessment row, its revision and (for a sync item) the receipt's answer in one
+ * statement: the revision and the answer are written only if the assessment row was. Returns
+ * false when a create found its id taken — then nothing was written and the caller locks the
+ * existing assessment and treats its write as a conflict.
+ */
+export async function saveAssessmentRevision(
+  trx: Kysely<Database>,
+  write: AssessmentRevisionWrite,
+): Promise<boolean> {
+  if (!trx.isTransaction) throw new Error('saveAssessmentRevision must run inside a transaction');
+  const { id, state } = write;
+  // The revision takes its content from the assessment row just written: the document, the
+  // largest part of the statement, is sent and parsed once.
+  const withAssessment = write.create
+    ? trx.with('saved', (db) =>
+        db
+          .insertInto('assessment')
+          .values({ id, ...stateColumns(state), created_by: state.by, created_at: state.at })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning(['id', 'content']),
+      )
+    : trx.with('saved', (db) =>
+        db
+          .updateTable('assessment')
+          .set(stateColumns(state))
+          .where('id', '=', id)
+          .returning(['id', 'content']),
+      );
+  const { content: _content, ...revisionFields } = revisionRecord(write.revision);
+  const withRevision = withAssessment.with('revision', (db) =>
+    db
+      .insertInto('assessment_revision')
+      .columns([...revisionColumnsButContent, 'content'])
+      .expression((eb) =>
+        eb
+          .selectFrom([
+            'saved',
+            // Typed by the table itself, so every value arrives as its column's type.
+            sql<AssessmentRevisionRow>`jsonb_populate_record(null::assessment_revision, ${JSON.stringify(revisionFields)}::jsonb)`.as(
+              'written',
+            ),
+          ])
+          .select([
+            ...revisionColumnsButContent.map((column) => `written.${column}` as const),
+            'saved.content',
+          ]),
+      )
+      .returning('assessment_revision.revision'),
+  );
+  const receipt = write.receiptAnswer;
+  const query = receipt
+    ? withRevision.with('answered', (db) =>
+        db
+          .updateTable('assessment_sync_receipt')
+          .set({ answer: JSON.stringify(receipt.answer) })
+          .where('client_id', '=', receipt.clientId)
+          .where((eb) => eb.exists(eb.selectFrom('saved').select('saved.id')))
+          .returning('client_id'),
+      )
+    : withRevision;
+  const saved = await query.selectFrom('saved').select('saved.id').executeTakeFirst();
+  return saved !== undefined;
 }
 
 /**

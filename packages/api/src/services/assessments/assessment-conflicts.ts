@@ -117,7 +117,7 @@ async function applyResolution(
         serverRevision: current.revision,
         content,
       },
-      conflict.id,
+      { supersedes: conflict.id },
     );
     await closeConflict(
       trx,

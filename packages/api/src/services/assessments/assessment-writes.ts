@@ -9,11 +9,10 @@ import {
 import { newId, type Actor } from '@prevention/core';
 import {
   appendAuditEntries,
-  insertAssessment,
   insertConflict,
-  insertRevision,
-  updateAssessment,
+  saveAssessmentRevision,
   type AuditChange,
+  type AuditHead,
   type DatabaseClient,
   type NewConflict,
   type StoredAssessment,
@@ -40,17 +39,34 @@ export interface StateChange {
   resolves?: string;
 }
 
+export interface WrittenRevision {
+  revision: number;
+  savedAt: Date;
+}
+
+/** What a sync item's write adds: its receipt's answer, and the audit head its claim read. */
+export interface SyncedWrite {
+  /** The client id of the item, whose receipt this transaction claimed. */
+  clientId: string;
+  /** The answer the item's receipt stores once the revision is written, in the same statement. */
+  answer: (written: WrittenRevision) => Record<string, unknown>;
+  /** The audit head as the item's transaction last read it (see `appendAuditEntries`). */
+  expectedAuditHead: AuditHead;
+}
+
 /**
- * Writes a new revision — the assessment row, the revision row and the audit entry — in the
- * caller's transaction. Returns null when creating an assessment whose id a concurrent create
- * has just taken; the caller then treats its write as a conflict.
+ * Writes a new revision — the assessment row and the revision row in one statement, then the
+ * audit entry — in the caller's transaction. Returns null when creating an assessment whose id
+ * a concurrent create has just taken: then nothing was written and the caller treats its write
+ * as a conflict.
  */
 export async function writeRevision(
   trx: DatabaseClient,
   ctx: Context,
   actor: Actor,
   change: StateChange,
-): Promise<{ revision: number; savedAt: Date } | null> {
+  synced?: SyncedWrite,
+): Promise<WrittenRevision | null> {
   const revision = (change.before?.revision ?? 0) + 1;
   const savedAt = ctx.now();
   const sections = changedSections(assessmentForm, change.before?.content ?? null, change.content);
@@ -72,32 +88,41 @@ export async function writeRevision(
     by: actor.userId,
     at: savedAt,
   };
-  if (change.before) {
-    await updateAssessment(trx, change.id, state);
-  } else if (!(await insertAssessment(trx, change.id, state))) {
-    return null;
-  }
-  await insertRevision(trx, {
-    assessmentId: change.id,
-    revision,
-    action: change.action,
-    status: change.status,
-    content: change.content,
-    comments: change.comments,
-    changedSections: sections,
-    clientId: change.clientId,
-    authorId: actor.userId,
-    savedAt,
+  const written = { revision, savedAt };
+  const saved = await saveAssessmentRevision(trx, {
+    id: change.id,
+    create: change.before === null,
+    state,
+    revision: {
+      assessmentId: change.id,
+      revision,
+      action: change.action,
+      status: change.status,
+      content: change.content,
+      comments: change.comments,
+      changedSections: sections,
+      clientId: change.clientId,
+      authorId: actor.userId,
+      savedAt,
+    },
+    ...(synced
+      ? { receiptAnswer: { clientId: synced.clientId, answer: synced.answer(written) } }
+      : {}),
   });
-  await appendAuditEntries(trx, [
-    auditEntry(ctx, actor, {
-      action: `assessment.${change.action}`,
-      resourceType: 'assessment',
-      resourceId: change.id,
-      changes: revisionChanges(ctx, change, revision, sections),
-    }),
-  ]);
-  return { revision, savedAt };
+  if (!saved) return null;
+  await appendAuditEntries(
+    trx,
+    [
+      auditEntry(ctx, actor, {
+        action: `assessment.${change.action}`,
+        resourceType: 'assessment',
+        resourceId: change.id,
+        changes: revisionChanges(ctx, change, revision, sections),
+      }),
+    ],
+    synced ? { expectedHead: synced.expectedAuditHead } : {},
+  );
+  return written;
 }
 
 /** Keeps a version that could not be applied, and audits it; returns the conflict's id. */
@@ -106,25 +131,30 @@ export async function keepConflict(
   ctx: Context,
   actor: Actor,
   conflict: Omit<NewConflict, 'id' | 'authorId' | 'createdAt'>,
-  supersedes?: string,
+  options: { supersedes?: string; expectedAuditHead?: AuditHead } = {},
 ): Promise<string> {
+  const { supersedes, expectedAuditHead } = options;
   const id = newId();
   await insertConflict(trx, { ...conflict, id, authorId: actor.userId, createdAt: ctx.now() });
-  await appendAuditEntries(trx, [
-    auditEntry(ctx, actor, {
-      action: 'assessment.conflict-kept',
-      resourceType: 'assessment',
-      resourceId: conflict.assessmentId,
-      changes: [
-        { field: 'conflictId', before: null, after: id },
-        { field: 'reason', before: null, after: conflict.reason },
-        { field: 'baseRevision', before: null, after: conflict.baseRevision },
-        { field: 'serverRevision', before: null, after: conflict.serverRevision },
-        { field: 'content', before: null, after: contentHash(ctx, conflict.content) },
-        ...(supersedes ? [{ field: 'supersedes', before: null, after: supersedes }] : []),
-      ],
-    }),
-  ]);
+  await appendAuditEntries(
+    trx,
+    [
+      auditEntry(ctx, actor, {
+        action: 'assessment.conflict-kept',
+        resourceType: 'assessment',
+        resourceId: conflict.assessmentId,
+        changes: [
+          { field: 'conflictId', before: null, after: id },
+          { field: 'reason', before: null, after: conflict.reason },
+          { field: 'baseRevision', before: null, after: conflict.baseRevision },
+          { field: 'serverRevision', before: null, after: conflict.serverRevision },
+          { field: 'content', before: null, after: contentHash(ctx, conflict.content) },
+          ...(supersedes ? [{ field: 'supersedes', before: null, after: supersedes }] : []),
+        ],
+      }),
+    ],
+    expectedAuditHead ? { expectedHead: expectedAuditHead } : {},
+  );
   return id;
 }
 
