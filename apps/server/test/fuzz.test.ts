@@ -6,14 +6,17 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestServer, type ApiSession } from './test-server.js';
 
+/** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
+const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
+
 /**
  * Fuzzing: fast-check generates invalid and hostile inputs for every procedure — arbitrary JSON,
  * and valid inputs with one field replaced by something hostile — and sends them over HTTP as a
  * signed-in user who holds every role. No answer may be a 5xx, and none may carry a stack trace,
  * SQL or the name of a table (leaving aside text the input itself put there).
  */
-const runsPerProcedure = 60;
-const rawBodyRuns = 100;
+const runsPerProcedure = 60 * propertyRunsScale;
+const rawBodyRuns = 100 * propertyRunsScale;
 
 const procedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,

@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledged, syncItem, testContent } from './assessment-fixtures.js';
 import { actorOf, callerFor, testDependencies } from './harness.js';
 
+/** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
+const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
+
 /**
  * The sync protocol as a model test: fast-check draws sequences of batches from two clients —
  * creates, edits on whatever base the client knows, replays of earlier items, the same id for
@@ -150,7 +153,7 @@ describe.each(databaseKinds())('the sync protocol on %s', (kind) => {
         }
         await checkPromises(exchanges, ids);
       }),
-      { numRuns: kind === 'pglite' ? 25 : 20 },
+      { numRuns: (kind === 'pglite' ? 25 : 20) * propertyRunsScale },
     );
   });
 

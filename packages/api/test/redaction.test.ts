@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, callerFor, testDependencies } from './harness.js';
 
+/** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
+const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
+
 /**
  * Redaction: values planted in strictly confidential places — fields marked so, and whole records
  * marked so — must never reach a user whose clearance is below it, in any response: lists, reads,
@@ -184,7 +187,7 @@ describe.each(databaseKinds())('redaction on %s', (kind) => {
           return texts.every((text) => !text.includes(marker));
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 30 * propertyRunsScale },
     );
   });
 });

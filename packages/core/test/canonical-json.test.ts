@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, jsonEqual } from '../src/index.js';
 
+/** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
+const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
+
 /** The same JSON value with every object's keys in reverse order. */
 function reordered(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
@@ -44,7 +47,7 @@ describe('jsonEqual', () => {
         expect(jsonEqual(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
         expect(jsonEqual(b, a)).toBe(jsonEqual(a, b));
       }),
-      { numRuns: 500 },
+      { numRuns: 500 * propertyRunsScale },
     );
   });
 

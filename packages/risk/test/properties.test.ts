@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { aggregate, compileModel, contributionsTo } from '../src/index.js';
 import { inner, leaf, model } from './models.js';
 
+/** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
+const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
+
 const operators: AggregationOperator[] = [
   'weighted-mean',
   'geometric-mean',
@@ -155,7 +158,7 @@ describe('the engine on random models (property-based)', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200 * propertyRunsScale },
     );
   });
 
@@ -175,7 +178,7 @@ describe('the engine on random models (property-based)', () => {
           expect(explained.nodes[node.id]?.score ?? Number.NaN).toBe(scores[i]);
         });
       }),
-      { numRuns: 100 },
+      { numRuns: 100 * propertyRunsScale },
     );
   });
 });
