@@ -26,6 +26,8 @@ export async function startBenchServer(
   database: DatabaseHandle,
   trpc: TrpcHandling,
   schema?: string,
+  /** A built web app to serve; none by default. */
+  webRoot = '/nonexistent',
 ): Promise<BenchServer> {
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(database.db);
   await migrateToLatest(database.db, schema ? { schema } : {});
@@ -37,7 +39,7 @@ export async function startBenchServer(
       APP_MODE: 'production',
       LOG_LEVEL: 'silent',
       BODY_LIMIT_BYTES: 1 << 20,
-      WEB_ROOT: '/nonexistent',
+      WEB_ROOT: webRoot,
       TRUST_PROXY: false,
       RATE_LIMIT_PER_MINUTE: 1_000_000,
       APP_SECRET: 'bench-secret-that-is-long-enough-to-derive-keys',

@@ -71,14 +71,13 @@ async function load(url: string, routes: readonly Route[], seconds: number) {
 async function measure(label: string, config: DatabaseConfig): Promise<RouteResult[]> {
   const { child, ready } = await startServer(config);
   try {
-    const input = encodeURIComponent(JSON.stringify({ code: 'SDN' }));
     const routes: Route[] = [
       { label: '/healthz', path: '/healthz', headers: {} },
       { label: 'static asset', path: ready.asset, headers: {} },
       {
         label: 'signed-in read (areas.byCode)',
-        path: `/trpc/areas.byCode?input=${input}`,
-        headers: { cookie: ready.cookie, 'x-prevention-client': 'bench' },
+        path: ready.readPath,
+        headers: ready.headers,
       },
     ];
     await load(ready.url, routes, 1); // warm-up
