@@ -78,6 +78,15 @@ async function signedInCookie(database: DatabaseHandle, url: string): Promise<st
     passwordHash: await hashPassword(password, owaspArgon2id),
     now: new Date(),
   });
+  return signInOverHttp(url, email, password);
+}
+
+/** Signs in as a browser would; resolves to the session cookie (`name=value`). */
+export async function signInOverHttp(
+  url: string,
+  email: string,
+  password: string,
+): Promise<string> {
   const response = await fetch(`${url}/trpc/auth.signIn`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-prevention-client': 'bench', origin: url },

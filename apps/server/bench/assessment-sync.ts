@@ -39,6 +39,7 @@ import {
 import { platformPillars } from '@prevention/risk';
 import pg from 'pg';
 import { isReady, runCli } from '../test/cli-process.js';
+import { signInOverHttp } from './api-bench-server.js';
 
 const form = composeAssessmentForm(platformPillars);
 const queued = 1000;
@@ -144,15 +145,8 @@ async function directInserts(
   return (performance.now() - started) / 1000;
 }
 
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-prevention-client': 'bench', origin: url },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-  if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
-  return cookie;
+function signIn(url: string, email: string): Promise<string> {
+  return signInOverHttp(url, email, password);
 }
 
 /** One sync request; resolves to the number of items not acknowledged (0 when all were). */
