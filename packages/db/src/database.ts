@@ -25,6 +25,10 @@ export interface Database {
   assessment_revision: AssessmentRevisionTable;
   assessment_conflict: AssessmentConflictTable;
   assessment_sync_receipt: AssessmentSyncReceiptTable;
+  import_batch: ImportBatchTable;
+  import_row_error: ImportRowErrorTable;
+  hxl_mapping: HxlMappingTable;
+  observation: ObservationTable;
 }
 
 /**
@@ -158,6 +162,16 @@ export interface SignalTable {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+  /** Provenance of an imported signal: its batch and the line it came from. */
+  import_batch_id: ColumnType<string | null, string | null | undefined, never>;
+  source_row: ColumnType<number | null, number | null | undefined, never>;
+  /** The source's own key (ACLED's `event_id_cnty`), by which a re-import updates. */
+  external_id: ColumnType<string | null, string | null | undefined, never>;
+  content_hash: ColumnType<string | null, string | null | undefined, never>;
+  /** The signal this version replaces once its batch commits. */
+  replaces: ColumnType<string | null, string | null | undefined, never>;
+  /** The committed batch that replaced this version; a superseded row is not read. */
+  superseded_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type SignalRow = Selectable<SignalTable>;
 
@@ -261,3 +275,81 @@ export interface AssessmentSyncReceiptTable {
   answer: Json<Record<string, unknown>>;
   received_at: Date;
 }
+
+export type ImportFormat = 'acled' | 'hxl' | 'csv';
+export type ImportTarget = 'signals' | 'observations';
+export type ImportMode = 'all-or-nothing' | 'valid-rows';
+export type ImportStatus =
+  'queued' | 'reading' | 'committed' | 'failed' | 'cancelled' | 'rolled-back';
+
+/** One file brought in: its provenance, its progress and, at the end, what it changed. */
+export interface ImportBatchTable {
+  id: string;
+  format: ImportFormat;
+  target: ImportTarget;
+  file_name: string;
+  /** SHA-256 of the file's bytes, hex. */
+  content_hash: string;
+  byte_size: ColumnType<number, number, never>;
+  mode: ImportMode;
+  status: ImportStatus;
+  /** The sensitivity given to every record of the batch. */
+  sensitivity: Sensitivity;
+  mapping: Json<unknown> | null;
+  created_by: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  cancel_requested: Generated<boolean>;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  rows_read: Generated<number>;
+  rows_invalid: Generated<number>;
+  added: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  failure: string | null;
+  rolled_back_by: string | null;
+  rolled_back_at: Date | null;
+  purged: Generated<boolean>;
+}
+export type ImportBatchRow = Selectable<ImportBatchTable>;
+
+/** A bad row of an import: its line (from 1), the column, and why. */
+export interface ImportRowErrorTable {
+  batch_id: string;
+  seq: number;
+  line: number;
+  column_name: string | null;
+  message: string;
+}
+
+/** A confirmed HXL mapping, found again by the shape of the next file's hashtag row. */
+export interface HxlMappingTable {
+  shape_key: string;
+  mapping: Json<unknown>;
+  saved_by: string;
+  saved_at: Date;
+}
+
+/** One value of an indicator for an area and period (see `Observation` in `@prevention/core`). */
+export interface ObservationTable {
+  id: string;
+  indicator_code: string;
+  area_code: string;
+  country_code: string;
+  period: string;
+  sex: string | null;
+  age: string | null;
+  source: string;
+  /** `double precision`; the driver hands it back as a number. */
+  value: number;
+  reliability: 'high' | 'medium' | 'low';
+  sensitivity: Sensitivity;
+  import_batch_id: string | null;
+  source_row: number | null;
+  replaces: string | null;
+  superseded_by: string | null;
+  created_by: string;
+  created_at: Date;
+}
+export type ObservationRow = Selectable<ObservationTable>;

@@ -4,6 +4,7 @@ import * as areasAndOrganisations from './migrations/2026_11_26_001_areas_and_or
 import * as accessAndSignals from './migrations/2026_12_01_001_access_and_signals.js';
 import * as jointAssessments from './migrations/2026_12_02_001_joint_assessments.js';
 import * as auditChainHead from './migrations/2026_12_03_001_audit_chain_head.js';
+import * as importsAndObservations from './migrations/2026_12_04_001_imports_and_observations.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_001_access_and_signals': accessAndSignals,
   '2026_12_02_001_joint_assessments': jointAssessments,
   '2026_12_03_001_audit_chain_head': auditChainHead,
+  '2026_12_04_001_imports_and_observations': importsAndObservations,
 };
 
 export interface MigrateOptions {

@@ -10,6 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, SignalRow } from '../database.js';
+import { visibleRows } from './imports.js';
 
 /** A stored signal: the envelope, the country its area belongs to, and who recorded it when. */
 export const SignalRecord = Signal.extend({
@@ -17,6 +18,8 @@ export const SignalRecord = Signal.extend({
   createdBy: Id,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Where an imported signal came from: its import batch and the file's line (from 1). */
+  provenance: z.object({ batchId: Id, line: z.number().int().positive() }).nullable(),
 });
 export type SignalRecord = z.infer<typeof SignalRecord>;
 
@@ -102,7 +105,11 @@ export async function findSignals(
 
 function readable(db: Kysely<Database>, reader: RecordReader) {
   const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
-  let query = db.selectFrom('signal').selectAll().where('sensitivity', 'in', levels);
+  let query = db
+    .selectFrom('signal')
+    .selectAll()
+    .where('sensitivity', 'in', levels)
+    .where(visibleRows('signal'));
   if (reader.scope.kind === 'countries') {
     // An empty list would be `in ()`, which is not SQL; a scope always names a country, but a
     // reader with none must see nothing rather than fail.
@@ -130,5 +137,9 @@ function toSignalRecord(row: SignalRow): SignalRecord {
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    provenance:
+      row.import_batch_id && row.source_row
+        ? { batchId: row.import_batch_id, line: row.source_row }
+        : null,
   };
 }
