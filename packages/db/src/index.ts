@@ -159,3 +159,10 @@ export {
   type ObservationFilter,
   type ObservationRecord,
 } from './repositories/observations.js';
+export {
+  jobQueues,
+  startJobQueue,
+  type JobQueue,
+  type JobQueueName,
+  type JobQueueOptions,
+} from './jobs/job-queue.js';

@@ -31,6 +31,13 @@ export interface DatabaseHandle {
    * taken between transactions; null on PostgreSQL, whose own tools (`pg_dump`) do this.
    */
   readonly dumpDataDir: ((compression: 'none' | 'gzip') => Promise<Blob>) | null;
+  /**
+   * Runs SQL that a library brings (the job queue): with values, one statement; without, a
+   * script of several. Outside Kysely, so no repository uses it.
+   */
+  executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
+  /** The schema the job queue keeps its tables in (one per test schema on PostgreSQL). */
+  readonly jobSchema: string;
   /** Where the data lives, safe to log: never a password. */
   readonly description: string;
   /** Resolves when the database answers a query. */
@@ -59,6 +66,7 @@ async function openPGlite(
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new EmbeddedDialect(embedded) });
+  const queueConnection = embedded.newConnection();
   let closing: Promise<void> | undefined;
   return {
     db,
@@ -68,6 +76,17 @@ async function openPGlite(
       if (result.kind !== 'archive') throw new Error('The embedded database sent no archive');
       return new Blob([result.archive], { type: 'application/x-tar' });
     },
+    executeSql: async (text, values) => {
+      // One connection id for the queue's statements, never the holder of a Kysely transaction.
+      const connection = queueConnection;
+      const result =
+        values && values.length > 0
+          ? await embedded.request({ op: 'query', connection, sql: text, params: values })
+          : await embedded.request({ op: 'script', connection, sql: text });
+      if (result.kind !== 'rows') throw new Error('The embedded database sent no rows');
+      return { rows: result.rows };
+    },
+    jobSchema: 'pgboss',
     description: dataDir === null ? 'PGlite in memory' : `PGlite in ${join(dataDir, 'pglite')}`,
     ping: async () => {
       if (embedded.stopped) throw new Error('The embedded database is closed');
@@ -113,6 +132,13 @@ async function openPostgres(
     db,
     kind: 'postgres',
     dumpDataDir: null,
+    executeSql: async (text, values) => {
+      const result = await pool.query(text, values && values.length > 0 ? [...values] : undefined);
+      // A script answers with one result per statement; its rows are the last one's.
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: (last?.rows ?? []) as unknown[] };
+    },
+    jobSchema: config.schema ? `${schemaName(config.schema)}_jobs` : 'pgboss',
     description: `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`,
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -100,6 +100,11 @@ async function run(request: EmbeddedRequest): Promise<EmbeddedResult> {
       }
     case 'query':
       return statement(request.sql, request.params);
+    case 'script': {
+      const results = await pglite.exec(request.sql, { rowMode: 'object' });
+      const last = results.at(-1);
+      return { kind: 'rows', rows: last?.rows ?? [], affectedRows: last?.affectedRows ?? null };
+    }
     case 'release':
       if (holder === request.connection) {
         holder = null;

@@ -33,6 +33,16 @@ export type EmbeddedRequest =
       readonly sql: string;
       readonly params: readonly unknown[];
     }
+  /**
+   * Several statements without parameters, run as one simple query (PGlite's `exec`), as a
+   * library that brings its own schema script sends them; the rows are the last statement's.
+   */
+  | {
+      readonly id: number;
+      readonly op: 'script';
+      readonly connection: number;
+      readonly sql: string;
+    }
   /** The connection is given back; a transaction it left open is rolled back. */
   | { readonly id: number; readonly op: 'release'; readonly connection: number }
   | { readonly id: number; readonly op: 'dump'; readonly compression: 'none' | 'gzip' }

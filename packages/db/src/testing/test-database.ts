@@ -123,7 +123,7 @@ async function openPostgresSchema(
     schema,
     dropSchema: async () => {
       await withAdminClient(url, (client) =>
-        client.query(`drop schema if exists ${schema} cascade`),
+        client.query(`drop schema if exists ${schema}, ${schema}_jobs cascade`),
       );
     },
   };
