@@ -92,7 +92,7 @@ describe.each(databaseKinds())('import batches on %s', (kind) => {
     const user = await createTestUser(database.db);
     const batch = await newBatch(user);
     const staged = await stageSignals(database.db, batch, [event('A1', 2), event('A2', 3)]);
-    expect([...staged.outcomes.values()]).toEqual(['added', 'added']);
+    expect(staged.outcomes).toEqual(['added', 'added']);
     expect(await conflictEvents('A')).toEqual([]);
 
     await database.db.transaction().execute((trx) => commitImportBatch(trx, batch.id, new Date()));
@@ -117,11 +117,7 @@ describe.each(databaseKinds())('import batches on %s', (kind) => {
       event('B11', 3, 0),
       event('B12', 4, 1),
     ]);
-    expect(Object.fromEntries(staged.outcomes)).toEqual({
-      2: 'updated',
-      3: 'unchanged',
-      4: 'added',
-    });
+    expect(staged.outcomes).toEqual(['updated', 'unchanged', 'added']);
     // Until the second batch commits, readers see the first export as it was.
     expect((await conflictEvents('B')).map((s) => s.severity).sort()).toEqual([1, 1]);
 
@@ -144,7 +140,7 @@ describe.each(databaseKinds())('import batches on %s', (kind) => {
     const batch = await newBatch(user);
     await stageSignals(database.db, batch, [event('C20', 2)]);
     const staged = await stageSignals(database.db, batch, [event('C21', 3), event('C20', 9)]);
-    expect(Object.fromEntries(staged.outcomes)).toEqual({ 3: 'added' });
+    expect(staged.outcomes).toEqual(['added', undefined]);
     expect(staged.duplicates).toEqual([{ line: 9, firstLine: 2 }]);
   });
 
@@ -217,7 +213,7 @@ describe.each(databaseKinds())('import batches on %s', (kind) => {
       observation(3, 20, '2026-10'),
       observation(4, 12),
     ]);
-    expect(Object.fromEntries(staged.outcomes)).toEqual({ 2: 'updated', 3: 'unchanged' });
+    expect(staged.outcomes).toEqual(['updated', 'unchanged', undefined]);
     expect(staged.duplicates).toEqual([{ line: 4, firstLine: 2 }]);
     await database.db.transaction().execute((trx) => commitImportBatch(trx, second.id, new Date()));
     const values = await findVisibleObservations(database.db, everyone, {

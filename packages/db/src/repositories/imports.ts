@@ -283,11 +283,12 @@ export interface StagedObservation {
 export type StagedOutcome = 'added' | 'updated' | 'unchanged';
 
 /**
- * What staging a chunk did, row by row (by line). A row missing from `outcomes` repeats a key
- * that an earlier row of the same batch already holds; `duplicates` names that earlier line.
+ * What staging a chunk did, row by row: `outcomes[i]` is the outcome of the chunk's `i`-th row,
+ * or undefined when that row repeats a key that an earlier row of the same batch already holds;
+ * `duplicates` names each such row's line and the earlier one's.
  */
 export interface StageResult {
-  outcomes: Map<number, StagedOutcome>;
+  outcomes: (StagedOutcome | undefined)[];
   duplicates: { line: number; firstLine: number }[];
 }
 
@@ -301,9 +302,9 @@ export async function stageSignals(
   batch: { id: string; createdBy: string; now: Date },
   rows: readonly StagedSignal[],
 ): Promise<StageResult> {
-  if (rows.length === 0) return { outcomes: new Map(), duplicates: [] };
+  if (rows.length === 0) return { outcomes: [], duplicates: [] };
   const column = <T>(pick: (row: StagedSignal) => T) => rows.map(pick);
-  const result = await sql<{ source_row: number; outcome: StagedOutcome }>`
+  const result = await sql<{ n: number; outcome: StagedOutcome }>`
     with input as (
       select * from unnest(
         ${column((r) => r.id)}::uuid[], ${column((r) => r.line)}::int[],
@@ -315,9 +316,9 @@ export async function stageSignals(
         ${column((r) => r.source)}::text[], ${column((r) => r.sensitivity)}::text[],
         ${column((r) => JSON.stringify(r.fieldSensitivity))}::text[],
         ${column((r) => JSON.stringify(r.payload))}::text[]
-      ) as t(id, source_row, external_id, content_hash, pillar, kind, area_code, country_code,
-             occurred_on, title, severity, verification, source, sensitivity, field_sensitivity,
-             payload)
+      ) with ordinality as t(id, source_row, external_id, content_hash, pillar, kind, area_code,
+             country_code, occurred_on, title, severity, verification, source, sensitivity,
+             field_sensitivity, payload, n)
     ),
     matched as (
       select input.*, current.id as current_id, current.content_hash as current_hash
@@ -341,15 +342,15 @@ export async function stageSignals(
       from matched
       where current_hash is distinct from content_hash
       on conflict (import_batch_id, external_id) where import_batch_id is not null do nothing
-      returning source_row, replaces
+      returning id, replaces
     )
-    select source_row, case when replaces is null then 'added' else 'updated' end as outcome
-    from inserted
+    select matched.n, case when inserted.replaces is null then 'added' else 'updated' end as outcome
+    from inserted join matched on matched.id = inserted.id
     union all
-    select source_row, 'unchanged' from matched where current_hash = content_hash
+    select n, 'unchanged' from matched where current_hash = content_hash
   `.execute(db);
-  const outcomes = new Map(result.rows.map((r) => [r.source_row, r.outcome]));
-  const missing = rows.filter((row) => !outcomes.has(row.line));
+  const outcomes = outcomesByRow(rows.length, result.rows);
+  const missing = rows.filter((_, i) => outcomes[i] === undefined);
   if (missing.length === 0) return { outcomes, duplicates: [] };
   const earlier = await db
     .selectFrom('signal')
@@ -381,9 +382,9 @@ export async function stageObservations(
   batch: { id: string; createdBy: string; now: Date },
   rows: readonly StagedObservation[],
 ): Promise<StageResult> {
-  if (rows.length === 0) return { outcomes: new Map(), duplicates: [] };
+  if (rows.length === 0) return { outcomes: [], duplicates: [] };
   const column = <T>(pick: (row: StagedObservation) => T) => rows.map(pick);
-  const result = await sql<{ source_row: number; outcome: StagedOutcome }>`
+  const result = await sql<{ n: number; outcome: StagedOutcome }>`
     with input as (
       select * from unnest(
         ${column((r) => r.id)}::uuid[], ${column((r) => r.line)}::int[],
@@ -392,8 +393,8 @@ export async function stageObservations(
         ${column((r) => r.sex)}::text[], ${column((r) => r.age)}::text[],
         ${column((r) => r.source)}::text[], ${column((r) => r.value)}::float8[],
         ${column((r) => r.reliability)}::text[], ${column((r) => r.sensitivity)}::text[]
-      ) as t(id, source_row, indicator_code, area_code, country_code, period, sex, age, source,
-             value, reliability, sensitivity)
+      ) with ordinality as t(id, source_row, indicator_code, area_code, country_code, period, sex,
+             age, source, value, reliability, sensitivity, n)
     ),
     matched as (
       select input.*, current.id as current_id,
@@ -426,23 +427,23 @@ export async function stageObservations(
       on conflict (import_batch_id, indicator_code, area_code, period, coalesce(sex, ''),
                    coalesce(age, ''), source)
         where import_batch_id is not null do nothing
-      returning source_row, replaces
+      returning id, replaces
     )
-    select source_row, case when replaces is null then 'added' else 'updated' end as outcome
-    from inserted
+    select matched.n, case when inserted.replaces is null then 'added' else 'updated' end as outcome
+    from inserted join matched on matched.id = inserted.id
     union all
-    select source_row, 'unchanged' from matched where same
+    select n, 'unchanged' from matched where same
   `.execute(db);
-  const outcomes = new Map(result.rows.map((r) => [r.source_row, r.outcome]));
-  const missing = rows.filter((row) => !outcomes.has(row.line));
+  const outcomes = outcomesByRow(rows.length, result.rows);
+  const missing = rows.filter((_, i) => outcomes[i] === undefined);
   if (missing.length === 0) return { outcomes, duplicates: [] };
-  const earlier = await sql<{ line: number; first_line: number }>`
-    select input.line, observation.source_row as first_line
+  const earlier = await sql<{ n: number; first_line: number }>`
+    select input.n, observation.source_row as first_line
     from unnest(${missing.map((r) => r.line)}::int[], ${missing.map((r) => r.indicatorCode)}::text[],
                 ${missing.map((r) => r.areaCode)}::text[], ${missing.map((r) => r.period)}::text[],
                 ${missing.map((r) => r.sex)}::text[], ${missing.map((r) => r.age)}::text[],
                 ${missing.map((r) => r.source)}::text[])
-      as input(line, indicator_code, area_code, period, sex, age, source)
+      with ordinality as input(line, indicator_code, area_code, period, sex, age, source, n)
     join observation on observation.import_batch_id = ${batch.id}::uuid
       and observation.indicator_code = input.indicator_code
       and observation.area_code = input.area_code and observation.period = input.period
@@ -450,11 +451,20 @@ export async function stageObservations(
       and coalesce(observation.age, '') = coalesce(input.age, '')
       and observation.source = input.source
   `.execute(db);
-  const firstLine = new Map(earlier.rows.map((r) => [r.line, r.first_line]));
+  const firstLine = new Map(earlier.rows.map((r) => [Number(r.n), r.first_line]));
   return {
     outcomes,
-    duplicates: missing.map((row) => ({ line: row.line, firstLine: firstLine.get(row.line) ?? 0 })),
+    duplicates: missing.map((row, i) => ({ line: row.line, firstLine: firstLine.get(i + 1) ?? 0 })),
   };
+}
+
+function outcomesByRow(
+  count: number,
+  rows: readonly { n: number; outcome: StagedOutcome }[],
+): (StagedOutcome | undefined)[] {
+  const outcomes = new Array<StagedOutcome | undefined>(count).fill(undefined);
+  for (const row of rows) outcomes[Number(row.n) - 1] = row.outcome;
+  return outcomes;
 }
 
 export class ImportStateError extends Error {
