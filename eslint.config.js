@@ -1,11 +1,12 @@
 // One lint configuration for the whole workspace. Besides the usual rules it enforces the
-// dependency direction of DESIGN.md §4: core ← pillars ← composition ← db ← api ← apps.
+// dependency direction of DESIGN.md §4: core ← pillars ← composition (exchange, risk, assessment,
+// planning) ← db ← api ← apps.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const pillars = ['peace-security', 'development', 'human-rights'];
-const composition = ['risk', 'assessment', 'planning'];
+const composition = ['exchange', 'risk', 'assessment', 'planning'];
 const domain = ['core', ...pillars, ...composition];
 
 /** What each workspace folder may import from `@prevention/*` (web gets `api` for types only). */
