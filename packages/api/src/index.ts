@@ -42,3 +42,18 @@ export { demoPassword, demoTotpSecret, demoUsers, ensureDemoUsers } from './serv
 export { actorFor, readSessionState } from './services/sessions.js';
 export { createUser, type NewUserInput } from './services/users.js';
 export { MAX_BATCH_SIZE } from './trpc.js';
+export {
+  cancelImport,
+  getImport,
+  listImportErrors,
+  listImports,
+  queueImport,
+  rollBackImport,
+  type ImportFile,
+  type QueuedImport,
+} from './services/imports/imports.js';
+export {
+  runImport,
+  type ImportContext,
+  type RunImportOptions,
+} from './services/imports/run-import.js';

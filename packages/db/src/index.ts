@@ -16,7 +16,13 @@ export { migrateToLatest, MigrationError, migrations, type MigrateOptions } from
 export { openDatabase, type DatabaseConfig, type DatabaseHandle } from './open-database.js';
 export { EmbeddedDatabaseError } from './embedded/worker-protocol.js';
 export { syncReferenceData } from './reference-data.js';
-export { findAreaByCode, findAreas, upsertAreas, type AreaFilter } from './repositories/areas.js';
+export {
+  findAreaByCode,
+  findAreaCodes,
+  findAreas,
+  upsertAreas,
+  type AreaFilter,
+} from './repositories/areas.js';
 export { findOrganisations, insertOrganisations } from './repositories/organisations.js';
 export {
   AuditChange,

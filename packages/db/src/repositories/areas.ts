@@ -30,6 +30,27 @@ export async function findAreaByCode(
   return row ? toArea(row) : undefined;
 }
 
+/**
+ * Every area's code with the country it lies in (itself, for a country): what an import resolves
+ * codes against, loaded once per file.
+ */
+export async function findAreaCodes(
+  db: Kysely<Database>,
+): Promise<{ code: string; countryCode: string }[]> {
+  const rows = await db.selectFrom('area').select(['code', 'kind', 'parent_code']).execute();
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const countryOf = (code: string): string | undefined => {
+    let area = byCode.get(code);
+    for (let depth = 0; area && area.kind !== 'country' && depth < 10; depth += 1)
+      area = area.parent_code ? byCode.get(area.parent_code) : undefined;
+    return area?.kind === 'country' ? area.code : undefined;
+  };
+  return rows.flatMap((row) => {
+    const countryCode = countryOf(row.code);
+    return countryCode ? [{ code: row.code, countryCode }] : [];
+  });
+}
+
 /** Inserts areas, or brings existing ones up to date; returns how many rows were written. */
 export async function upsertAreas(
   db: Kysely<Database>,

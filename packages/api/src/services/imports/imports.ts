@@ -1,0 +1,173 @@
+import {
+  AppError,
+  hasAnyRole,
+  mayView,
+  newId,
+  type Actor,
+  type Sensitivity,
+} from '@prevention/core';
+import {
+  appendAuditEntries,
+  findCommittedBatchByHash,
+  findImportBatch,
+  findImportBatches,
+  findImportRowErrors,
+  ImportLaterBatchError,
+  ImportStateError,
+  insertImportBatch,
+  requestImportCancel,
+  rollBackImportBatch,
+  type ImportBatchRecord,
+  type ImportFormat,
+  type ImportMode,
+} from '@prevention/db';
+import type { HxlMapping } from '@prevention/exchange';
+import { auditEntry } from '../audit-trail.js';
+import type { ImportContext } from './run-import.js';
+
+/** A file about to be imported: what the upload (or the CLI) learnt of it while storing it. */
+export interface ImportFile {
+  format: ImportFormat;
+  fileName: string;
+  /** SHA-256 of its bytes, hex. */
+  contentHash: string;
+  byteSize: number;
+  mode: ImportMode;
+  sensitivity: Sensitivity;
+  /** The confirmed HXL mapping (HXL only). */
+  mapping?: HxlMapping;
+}
+
+export interface QueuedImport {
+  batch: ImportBatchRecord;
+  /** A committed batch that already brought in exactly these bytes, if any. */
+  sameContentAs: ImportBatchRecord | null;
+}
+
+/** Administrators see every batch; others, the batches they started. */
+const seesEveryBatch = (actor: Actor) => hasAnyRole(actor, ['administrator', 'hq-planner']);
+
+/**
+ * Queues a batch for a stored file. The records will carry `sensitivity`, which must not exceed
+ * the importer's clearance; an HXL file needs its mapping. A file whose bytes were committed
+ * before is queued all the same, and the answer says which batch had them.
+ */
+export async function queueImport(
+  ctx: ImportContext,
+  actor: Actor,
+  file: ImportFile,
+): Promise<QueuedImport> {
+  if (!mayView(actor, file.sensitivity))
+    throw new AppError('FORBIDDEN', 'You cannot import records above your own clearance.');
+  if (file.format === 'hxl' && !file.mapping)
+    throw new AppError('BAD_REQUEST', 'An HXL file needs a confirmed mapping.');
+  if (file.format !== 'hxl' && file.mapping)
+    throw new AppError('BAD_REQUEST', 'Only an HXL file takes a mapping.');
+  const sameContentAs = (await findCommittedBatchByHash(ctx.db, file.contentHash)) ?? null;
+  const batch = await insertImportBatch(ctx.db, {
+    id: newId(),
+    format: file.format,
+    target: file.format === 'acled' ? 'signals' : 'observations',
+    fileName: file.fileName,
+    contentHash: file.contentHash,
+    byteSize: file.byteSize,
+    mode: file.mode,
+    sensitivity: file.sensitivity,
+    ...(file.mapping ? { mapping: file.mapping } : {}),
+    createdBy: actor.userId,
+    now: ctx.now(),
+  });
+  return { batch, sameContentAs };
+}
+
+export async function getImport(
+  ctx: ImportContext,
+  actor: Actor,
+  id: string,
+): Promise<ImportBatchRecord> {
+  const batch = await findImportBatch(ctx.db, id);
+  // Another user's batch is, for this caller, not there.
+  if (!batch || (!seesEveryBatch(actor) && batch.createdBy !== actor.userId))
+    throw AppError.notFound('The import');
+  return batch;
+}
+
+export async function listImports(
+  ctx: ImportContext,
+  actor: Actor,
+  page: { beforeId?: string; limit: number },
+): Promise<{ items: ImportBatchRecord[]; nextCursor: string | null }> {
+  const { batches, nextCursor } = await findImportBatches(
+    ctx.db,
+    seesEveryBatch(actor) ? {} : { createdBy: actor.userId },
+    page,
+  );
+  return { items: batches, nextCursor };
+}
+
+export async function listImportErrors(
+  ctx: ImportContext,
+  actor: Actor,
+  id: string,
+  page: { afterSeq?: number; limit: number },
+) {
+  await getImport(ctx, actor, id);
+  return findImportRowErrors(ctx.db, id, page);
+}
+
+/** Asks a running import to stop; it ends as cancelled with nothing committed. */
+export async function cancelImport(
+  ctx: ImportContext,
+  actor: Actor,
+  id: string,
+): Promise<ImportBatchRecord> {
+  const batch = await getImport(ctx, actor, id);
+  const asked = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await requestImportCancel(trx, id))) return false;
+    await appendAuditEntries(trx, [
+      auditEntry(ctx, actor, {
+        action: 'import.cancel',
+        resourceType: 'import_batch',
+        resourceId: id,
+      }),
+    ]);
+    return true;
+  });
+  if (!asked) throw new AppError('CONFLICT', `This import has already ended (${batch.status}).`);
+  return (await findImportBatch(ctx.db, id)) ?? batch;
+}
+
+/**
+ * Rolls a committed batch back whole, audited in the same transaction: its records disappear
+ * and those it had replaced come back.
+ */
+export async function rollBackImport(
+  ctx: ImportContext,
+  actor: Actor,
+  id: string,
+): Promise<ImportBatchRecord> {
+  await getImport(ctx, actor, id);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const batch = await rollBackImportBatch(trx, id, { userId: actor.userId, now: ctx.now() });
+      await appendAuditEntries(trx, [
+        auditEntry(ctx, actor, {
+          action: 'import.rollBack',
+          resourceType: 'import_batch',
+          resourceId: id,
+          changes: [{ field: 'status', before: 'committed', after: 'rolled-back' }],
+        }),
+      ]);
+      return batch;
+    });
+  } catch (error) {
+    if (error instanceof ImportLaterBatchError)
+      throw new AppError(
+        'CONFLICT',
+        `A later import (${error.laterBatchId}) changed ${error.rows} of these records: roll that one back first.`,
+      );
+    if (error instanceof ImportStateError)
+      throw new AppError('CONFLICT', 'Only a committed import can be rolled back.');
+    throw error;
+  }
+}

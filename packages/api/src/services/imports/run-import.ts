@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import {
+  AppError,
+  canonicalJson,
+  isCountryInScope,
+  newId,
+  stricterSensitivity,
+  type Actor,
+  type Observation,
+} from '@prevention/core';
+import {
+  appendAuditEntries,
+  commitImportBatch,
+  endImportBatch,
+  findAreaCodes,
+  findImportBatch,
+  findUserById,
+  recordImportProgress,
+  stageObservations,
+  stageSignals,
+  startImportBatch,
+  type DatabaseClient,
+  type ImportBatchRecord,
+  type ImportProgress,
+  type ImportRowError,
+  type StageResult,
+  type StagedObservation,
+  type StagedSignal,
+  appendImportRowErrors,
+} from '@prevention/db';
+import {
+  ExchangeError,
+  HxlMapping,
+  readAcled,
+  readHxl,
+  readObservationCsv,
+  type AcledEvent,
+  type Reading,
+  type RowError,
+} from '@prevention/exchange';
+import { auditEntry, type AuditContext } from '../audit-trail.js';
+
+/** What an import needs from its host: the database, the clock, and the audit settings. */
+export type ImportContext = AuditContext & { db: DatabaseClient };
+
+export interface RunImportOptions {
+  /** Rows written per statement: small enough that other requests get in between. */
+  chunkRows?: number;
+  /** How often progress is saved (and a cancel request noticed). */
+  progressEveryMs?: number;
+  /** Told of progress as it is saved (the CLI prints it). */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+type Staged =
+  | { target: 'signals'; rows: StagedSignal[] }
+  | { target: 'observations'; rows: StagedObservation[] };
+
+/**
+ * Runs one queued batch from its file: reads the rows as they stream, validates each with the
+ * owning pillar's schemas, checks each against the importer's countries, stages the valid ones
+ * in short statements and, at the end, either commits the batch in one short transaction (with
+ * its audit entry) or ends it as failed or cancelled, with nothing visible. Every bad row is
+ * stored with its line, column and reason. `open` is called once and must give the file's bytes.
+ */
+export async function runImport(
+  ctx: ImportContext,
+  batchId: string,
+  open: () => AsyncIterable<Uint8Array>,
+  options: RunImportOptions = {},
+): Promise<ImportBatchRecord> {
+  const chunkRows = options.chunkRows ?? 2_000;
+  const progressEveryMs = options.progressEveryMs ?? 500;
+  const batch = await findImportBatch(ctx.db, batchId);
+  if (!batch) throw new AppError('NOT_FOUND', 'There is no import with this id.');
+  if (!(await startImportBatch(ctx.db, batchId, ctx.now()))) return batch;
+
+  const creator = await findUserById(ctx.db, batch.createdBy);
+  if (!creator || creator.disabled)
+    return fail(ctx, batchId, 'The account that started this import is disabled.');
+  const actor: Actor = {
+    userId: creator.id,
+    roles: creator.roles,
+    scope: creator.scope,
+    clearance: creator.clearance,
+  };
+
+  const areas = new Map((await findAreaCodes(ctx.db)).map((a) => [a.code, a.countryCode]));
+  const resolveArea = (code: string) => {
+    const wanted = code.trim().toUpperCase();
+    return areas.has(wanted) ? wanted : undefined;
+  };
+
+  const progress: ImportProgress = {
+    bytesRead: 0,
+    rowsRead: 0,
+    rowsInvalid: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+  };
+  let errorSeq = 0;
+  let pendingErrors: ImportRowError[] = [];
+  let staged: Staged =
+    batch.target === 'signals'
+      ? { target: 'signals', rows: [] }
+      : { target: 'observations', rows: [] };
+  let lastSaved = Date.now();
+  let cancelled = false;
+  const writing = () => batch.mode === 'valid-rows' || progress.rowsInvalid === 0;
+
+  const counted = async function* () {
+    for await (const chunk of open()) {
+      progress.bytesRead += chunk.byteLength;
+      yield chunk;
+    }
+  };
+
+  const bad = (errors: readonly RowError[]) => {
+    progress.rowsInvalid += 1;
+    for (const e of errors)
+      pendingErrors.push({
+        line: e.line,
+        column: e.column === '' ? null : e.column,
+        message: e.message,
+      });
+  };
+
+  const flushErrors = async () => {
+    if (pendingErrors.length === 0) return;
+    const errors = pendingErrors;
+    pendingErrors = [];
+    await appendImportRowErrors(ctx.db, batchId, errorSeq, errors);
+    errorSeq += errors.length;
+  };
+
+  const flushStaged = async () => {
+    const chunk = staged;
+    staged =
+      chunk.target === 'signals'
+        ? { target: 'signals', rows: [] }
+        : { target: 'observations', rows: [] };
+    if (chunk.rows.length === 0) return;
+    if (!writing()) return;
+    const by = { id: batchId, createdBy: batch.createdBy, now: ctx.now() };
+    const result: StageResult =
+      chunk.target === 'signals'
+        ? await stageSignals(ctx.db, by, chunk.rows)
+        : await stageObservations(ctx.db, by, chunk.rows);
+    for (const outcome of result.outcomes) if (outcome) progress[outcome] += 1;
+    const repeatedLines = new Set<number>();
+    for (const duplicate of result.duplicates) {
+      if (repeatedLines.has(duplicate.line)) continue;
+      repeatedLines.add(duplicate.line);
+      bad([
+        {
+          line: duplicate.line,
+          column: '',
+          message:
+            chunk.target === 'signals'
+              ? `This event repeats the one on line ${duplicate.firstLine}.`
+              : `This value repeats the one on line ${duplicate.firstLine} (same indicator, area, period, sex, age and source).`,
+        },
+      ]);
+    }
+  };
+
+  const saveProgress = async (force = false) => {
+    if (!force && Date.now() - lastSaved < progressEveryMs) return;
+    lastSaved = Date.now();
+    await flushErrors();
+    const { cancelRequested } = await recordImportProgress(ctx.db, batchId, progress);
+    options.onProgress?.({ ...progress });
+    if (cancelRequested) cancelled = true;
+  };
+
+  const outOfScope = (countryCode: string | undefined) =>
+    countryCode === undefined || !isCountryInScope(actor.scope, countryCode);
+
+  try {
+    const signalRow = (line: number, event: AcledEvent): StagedSignal | RowError[] => {
+      const { signal } = event;
+      const countryCode = areas.get(signal.areaCode) ?? undefined;
+      if (!countryCode)
+        return [{ line, column: 'iso', message: `There is no area ${signal.areaCode}.` }];
+      if (outOfScope(countryCode))
+        return [
+          {
+            line,
+            column: 'iso',
+            message: `${countryCode} is not one of the countries you work on.`,
+          },
+        ];
+      return {
+        id: newId(),
+        line,
+        externalId: event.externalKey,
+        contentHash: sha256(canonicalJson(signal)),
+        pillar: signal.pillar,
+        kind: signal.kind,
+        areaCode: signal.areaCode,
+        countryCode,
+        occurredOn: signal.occurredOn,
+        title: signal.title,
+        severity: signal.severity,
+        verification: signal.verification,
+        source: signal.source,
+        sensitivity: stricterSensitivity(signal.sensitivity, batch.sensitivity),
+        fieldSensitivity: signal.fieldSensitivity,
+        payload: signal.payload,
+      };
+    };
+    const observationRow = (
+      line: number,
+      observation: Observation,
+      column: string,
+    ): StagedObservation | RowError[] => {
+      const countryCode = areas.get(observation.areaCode);
+      if (outOfScope(countryCode))
+        return [
+          { line, column, message: `${observation.areaCode} is not in the countries you work on.` },
+        ];
+      return {
+        id: newId(),
+        line,
+        indicatorCode: observation.indicatorCode,
+        areaCode: observation.areaCode,
+        countryCode: countryCode as string,
+        period: observation.period,
+        sex: observation.disaggregation?.sex ?? null,
+        age: observation.disaggregation?.age ?? null,
+        source: observation.source,
+        value: observation.value,
+        reliability: observation.reliability,
+        sensitivity: batch.sensitivity,
+      };
+    };
+
+    const take = async (rows: (StagedSignal | StagedObservation | RowError[])[]) => {
+      progress.rowsRead += 1;
+      const errors = rows.filter((r): r is RowError[] => Array.isArray(r)).flat();
+      if (errors.length > 0) return bad(errors);
+      for (const row of rows)
+        (staged.rows as (StagedSignal | StagedObservation)[]).push(row as never);
+      if (staged.rows.length >= chunkRows) await flushStaged();
+    };
+
+    if (batch.format === 'acled') {
+      const reading = await readAcled(counted());
+      for await (const row of reading.rows) {
+        if (!row.ok) {
+          progress.rowsRead += 1;
+          bad(row.errors);
+        } else await take([signalRow(row.line, row.value)]);
+        await saveProgress();
+        if (cancelled) break;
+      }
+    } else {
+      const reading: Reading<Observation | Observation[]> =
+        batch.format === 'csv'
+          ? await readObservationCsv(counted(), { resolveArea })
+          : await readHxl(counted(), { mapping: HxlMapping.parse(batch.mapping), resolveArea });
+      // The column a scope problem is reported in: plain CSV's header, or HXL's area tag.
+      const areaColumn = batch.format === 'csv' ? 'area' : (mappingOf(batch)?.area[0] ?? 'area');
+      for await (const row of reading.rows) {
+        if (!row.ok) {
+          progress.rowsRead += 1;
+          bad(row.errors);
+        } else {
+          const values = Array.isArray(row.value) ? row.value : [row.value];
+          await take(values.map((o) => observationRow(row.line, o, areaColumn)));
+        }
+        await saveProgress();
+        if (cancelled) break;
+      }
+    }
+    if (!cancelled) await flushStaged();
+    await saveProgress(true);
+  } catch (error) {
+    await flushErrors().catch(() => undefined);
+    if (error instanceof ExchangeError) return fail(ctx, batchId, error.message);
+    await fail(
+      ctx,
+      batchId,
+      'The import stopped on an internal error; nothing was imported.',
+    ).catch(() => undefined);
+    throw error;
+  }
+
+  if (cancelled)
+    return endImportBatch(ctx.db, batchId, {
+      status: 'cancelled',
+      failure: 'Cancelled; nothing was imported.',
+      now: ctx.now(),
+    });
+  if (batch.mode === 'all-or-nothing' && progress.rowsInvalid > 0)
+    return fail(
+      ctx,
+      batchId,
+      `${progress.rowsInvalid.toLocaleString('en')} of ${progress.rowsRead.toLocaleString('en')} rows have errors; nothing was imported.`,
+    );
+  return ctx.db.transaction().execute(async (trx) => {
+    const committed = await commitImportBatch(trx, batchId, ctx.now());
+    await appendAuditEntries(trx, [
+      auditEntry(ctx, actor, {
+        action: 'import.commit',
+        resourceType: 'import_batch',
+        resourceId: batchId,
+        changes: [
+          { field: 'fileName', before: null, after: committed.fileName },
+          { field: 'contentHash', before: null, after: committed.contentHash },
+          { field: 'format', before: null, after: committed.format },
+          { field: 'added', before: null, after: committed.added },
+          { field: 'updated', before: null, after: committed.updated },
+          { field: 'unchanged', before: null, after: committed.unchanged },
+          { field: 'rowsInvalid', before: null, after: committed.rowsInvalid },
+        ],
+      }),
+    ]);
+    return committed;
+  });
+}
+
+function mappingOf(batch: ImportBatchRecord): HxlMapping | undefined {
+  const parsed = HxlMapping.safeParse(batch.mapping);
+  return parsed.success ? parsed.data : undefined;
+}
+
+async function fail(ctx: ImportContext, batchId: string, failure: string) {
+  return endImportBatch(ctx.db, batchId, { status: 'failed', failure, now: ctx.now() });
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
