@@ -105,11 +105,14 @@ const locationColumns: Record<string, string> = {
   admin3: 'admin3',
 };
 
-/** The ACLED column a `ZodError` path points at: row fields by name, payload fields mapped. */
+/**
+ * The ACLED column a `ZodError` path of `conflictEventFromAcled` points at: a row field's path
+ * is its column name; a payload field is mapped to the column it was read from.
+ */
 export function acledColumnOfPath(path: readonly PropertyKey[]): string {
   const [first, second] = path.map(String);
   if (first === undefined) return '';
-  if ((acledColumns as readonly string[]).includes(first)) return first;
+  // Payload paths first: `actor1`, `interaction` and `location` are also column names.
   const actor = actorColumns[first];
   if (actor) return second === 'type' ? actor[1] : second === 'associated' ? actor[2] : actor[0];
   if (first === 'location') return (second && locationColumns[second]) ?? 'location';
