@@ -205,6 +205,16 @@ export const developmentIndicators: readonly Indicator[] = [
     source: 'Sendai Framework Monitor',
     sdg: ['1.5.3', '13.1.2'],
   }),
+  externalIndicator('idps', {
+    en: 'Internally displaced people',
+    fr: 'Personnes déplacées internes',
+    description:
+      'Stock of internally displaced people in the area at the end of the month, as displacement tracking reports it (HXL #affected+idp+ind).',
+    unit: 'people',
+    normalisation: log(2_000_000),
+    source: 'Displacement tracking (IOM DTM, IDMC) via import',
+    disaggregations: ['sex', 'age'],
+  }),
   signalsIndicator('idps-per-100k', {
     en: 'Internally displaced people per 100,000 residents',
     fr: 'Personnes déplacées internes pour 100 000 habitants',

@@ -121,7 +121,7 @@ describe('HXL mappings', () => {
     });
   });
 
-  it('leaves IDP counts unmapped while no catalogue has an external IDP count', async () => {
+  it('maps IDP counts, with their sex and age columns, to the displacement indicator', async () => {
     const { columns } = await inspect(
       encoded(
         generateSyntheticHxlDisplacement({
@@ -133,9 +133,14 @@ describe('HXL mappings', () => {
       ),
     );
     const suggestion = suggestHxlMapping(columns);
-    expect(suggestion.unmapped.find((u) => u.hashtag === '#affected+idp+ind')?.reason).toBe(
-      'its indicator is not in the catalogue',
-    );
+    expect(suggestion.unmapped.map((u) => u.hashtag)).not.toContain('#affected+idp+ind');
+    const values = suggestion.mapping.values;
+    expect(values.layout).toBe('wide');
+    if (values.layout === 'wide')
+      expect(values.columns).toContainEqual({
+        pattern: '#affected+idp+ind',
+        indicator: 'development.idps',
+      });
   });
 
   it('keys a shape by its hashtags, whatever their order, case, spelling or text headers', () => {
