@@ -57,3 +57,10 @@ export {
   type ImportContext,
   type RunImportOptions,
 } from './services/imports/run-import.js';
+export {
+  exportFormatsOf,
+  exportRecords,
+  type ExportFormat,
+  type ExportKind,
+  type ExportRequest,
+} from './services/exports.js';

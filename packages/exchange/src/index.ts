@@ -36,6 +36,7 @@ export { inspect, type Inspection } from './inspect.js';
 export type { Reading, TableInfo } from './reading.js';
 export type { RowError, RowResult } from './row-result.js';
 export {
+  csvChunks,
   formatCsvLine,
   guardFormula,
   quoteCell,

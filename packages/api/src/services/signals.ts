@@ -22,7 +22,7 @@ import {
   type SignalRecord,
 } from '@prevention/db';
 import type { Context } from '../context.js';
-import { auditEntry, loggableValue } from './audit-trail.js';
+import { auditEntry, loggableValue, type AuditContext } from './audit-trail.js';
 
 /** A signal as a reader receives it: fields above their clearance replaced by a marker. */
 export type SignalView = SignalRecord & { withheldPaths: string[] };
@@ -102,8 +102,8 @@ function present(record: SignalRecord, actor: Actor): SignalView {
 }
 
 /** Every read that hands out strictly confidential data leaves an entry in the audit log. */
-async function auditStrictlyConfidentialReads(
-  ctx: Context,
+export async function auditStrictlyConfidentialReads(
+  ctx: AuditContext & Pick<Context, 'db'>,
   actor: Actor,
   records: readonly SignalRecord[],
 ): Promise<void> {

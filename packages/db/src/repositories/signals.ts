@@ -76,6 +76,9 @@ export interface SignalFilter {
   areaCode?: string;
   pillar?: string;
   kind?: string;
+  /** Dates the signal occurred on, from and to, both included (`YYYY-MM-DD`). */
+  from?: string;
+  to?: string;
 }
 
 /** Signals newest first, a page at a time (`beforeId` is the last id of the page before). */
@@ -93,6 +96,8 @@ export async function findSignals(
   }
   if (filter.pillar) query = query.where('pillar', '=', filter.pillar);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.from) query = query.where('occurred_on', '>=', filter.from);
+  if (filter.to) query = query.where('occurred_on', '<=', filter.to);
   if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
   const rows = await query
     .orderBy('id', 'desc')
