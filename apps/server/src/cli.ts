@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { once } from 'node:events';
 import { demoPassword } from '@prevention/api';
 import { DataDirInUseError, MigrationError, type DatabaseHandle } from '@prevention/db';
 import pino from 'pino';
 import { CommandError, createAdmin, verifyAudit } from './admin-commands.js';
 import { backupCommand, restoreCommand } from './backup/backup-commands.js';
+import { exportCommand, importCommand, inspectCommand } from './exchange-commands.js';
 import { ConfigError, loadConfig, type Config } from './env.js';
 import {
   migrate,
@@ -31,6 +33,24 @@ Commands:
   restore <dir>                replace the embedded database with the backup in <dir>, after
                                checking it; refused while a server holds DATA_DIR; the replaced
                                database is renamed aside, not deleted (PostgreSQL: use pg_restore)
+  import [options] <file>      import an ACLED export (events), an HXL-tagged CSV or a plain CSV
+                               of indicator values (observations) through the same path as an
+                               upload: progress on standard error, a JSON summary on standard
+                               output; exit 1 with every bad row, and nothing committed
+      --format acled|hxl|csv   the file's format (found from its columns when not given)
+      --mode valid-rows        commit the valid rows and list the ones left out
+      --sensitivity LEVEL      the records' sensitivity (public by default)
+      --mapping FILE           an HXL mapping as JSON (else the one saved for this shape, or
+                               the suggested one when it is complete)
+      --as EMAIL               whose import it is (default: the only administrator)
+      --again                  import a file whose exact bytes were imported before
+  import --inspect <file>      print what the file holds (format, encoding, delimiter, the
+                               hashtag row as hashtagRow, columns, row count) as JSON; writes
+                               nothing; exit 1 on a file it cannot read
+  export [options]             write records the user may see to standard output (> file.csv)
+      --kind signals|observations
+      --format acled|csv|hxl   signals as ACLED CSV; observations as csv or hxl
+      --area CODE --pillar ID --indicator CODE --from YYYY-MM --to YYYY-MM --as EMAIL
   help                         show this text
 
 Configuration comes from environment variables; see the README's configuration table.
@@ -52,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
+  if (command === 'import' || command === 'export') return exchange(command, rest);
   if (argumentCounts[command] !== rest.length) {
     process.stderr.write(`Unknown command or wrong arguments: ${argv.join(' ')}\n\n${usage}`);
     return 2;
@@ -86,6 +107,47 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
   }
+}
+
+async function exchange(command: 'import' | 'export', args: string[]): Promise<number> {
+  const io = {
+    out: (text: string) => void process.stdout.write(text),
+    err: (text: string) => void process.stderr.write(text),
+  };
+  if (command === 'import' && args.includes('--inspect')) return inspectCommand(args, io);
+  const config = loadConfig();
+  // A reader that goes away (`… | head`) ends the export with a message, not a stack trace.
+  let outputClosed = false;
+  process.stdout.on('error', () => {
+    outputClosed = true;
+  });
+  return withDatabase(config, true, (database) =>
+    command === 'import'
+      ? importCommand(database, config, args, io)
+      : exportCommand(database, config, args, {
+          ...io,
+          // Waits for the pipe to drain, so memory stays flat whatever the export's size.
+          write: (chunk) => writeOut(chunk, () => outputClosed),
+        }),
+  );
+}
+
+/** Writes to standard output, waiting for it to drain; a closed output ends the command. */
+async function writeOut(chunk: string, closed: () => boolean): Promise<void> {
+  const gone = () => new CommandError('The output was closed before the export ended.');
+  if (closed()) throw gone();
+  let flushed: boolean;
+  try {
+    flushed = process.stdout.write(chunk);
+  } catch {
+    throw gone();
+  }
+  // `once` rejects when the stream errs (EPIPE): that is the output closing, checked below.
+  if (!flushed)
+    await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]).catch(
+      () => undefined,
+    );
+  if (closed()) throw gone();
 }
 
 async function start(config: Config): Promise<number> {

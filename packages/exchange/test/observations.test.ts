@@ -95,6 +95,7 @@ describe('plain CSV of indicator values', () => {
         [3, 'area'],
         [3, 'month'],
         [3, 'value'],
+        [3, 'indicator'],
       ],
       [[4, 'value']],
       [[5, 'value']],

@@ -32,7 +32,7 @@ describe('streaming', () => {
       if (failures === 0) readWhenFirstFailed = file.counter.bytes;
       failures += 1;
       lastLine = row.line;
-      expect(row.errors.map((e) => e.column)).toEqual(['area', 'month', 'value']);
+      expect(row.errors.map((e) => e.column)).toEqual(['area', 'month', 'value', 'indicator']);
     }
     expect(failures).toBe(10_000);
     expect(lastLine).toBe(10_001);

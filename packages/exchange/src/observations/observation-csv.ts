@@ -118,6 +118,9 @@ function observationRow(
   if (!reliability.success) fail('reliability', `${reliabilityCell} is not high, medium or low`);
   const indicatorCode = cell('indicator');
   if (indicatorCode === '') fail('indicator', 'An indicator code is required');
+  // Checked here too, so that a row with other bad cells names its unknown indicator as well.
+  else if (!catalogue.has(indicatorCode))
+    fail('indicator', `${indicatorCode} is not an indicator of the catalogue`);
   if (
     errors.length > 0 ||
     areaCode === undefined ||

@@ -258,7 +258,11 @@ export async function runImport(
     } else {
       const reading: Reading<Observation | Observation[]> =
         batch.format === 'csv'
-          ? await readObservationCsv(counted(), { resolveArea })
+          ? await readObservationCsv(counted(), {
+              resolveArea,
+              // A row without a source keeps the file it came from as one.
+              source: `Imported from ${batch.fileName}`,
+            })
           : await readHxl(counted(), { mapping: HxlMapping.parse(batch.mapping), resolveArea });
       // The column a scope problem is reported in: plain CSV's header, or HXL's area tag.
       const areaColumn = batch.format === 'csv' ? 'area' : (mappingOf(batch)?.area[0] ?? 'area');

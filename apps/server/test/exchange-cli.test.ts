@@ -1,0 +1,146 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAcled } from '@prevention/exchange';
+import {
+  generateSyntheticAcled,
+  generateSyntheticHxlDisplacement,
+} from '@prevention/exchange/synthetic';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-process.js';
+
+async function text(chunks: AsyncIterable<string>): Promise<string> {
+  let all = '';
+  for await (const chunk of chunks) all += chunk;
+  return all;
+}
+
+// Each command is a process that compiles the sources with tsx: seconds each on a busy machine.
+const commandTimeout = 120_000;
+
+describe('prevention import and export', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let acled: string;
+  let hxl: string;
+
+  const run = async (args: string[]) => {
+    const cli = runCli(args, env);
+    const code = await cli.exited;
+    return { code, stdout: cli.stdout(), stderr: cli.stderr() };
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'prevention-exchange-cli-'));
+    env = { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
+    acled = join(dir, 'acled.csv');
+    hxl = join(dir, 'displacement.csv');
+    await writeFile(
+      acled,
+      await text(generateSyntheticAcled({ seed: 21, countries: ['SDN'], rows: 300 })),
+    );
+    await writeFile(
+      hxl,
+      await text(
+        generateSyntheticHxlDisplacement({
+          seed: 22,
+          countries: ['SSD'],
+          from: '2025-01',
+          to: '2025-06',
+        }),
+      ),
+    );
+    expect((await run(['seed'])).code).toBe(0);
+  }, commandTimeout);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'inspects a file without writing, and refuses a file with no hashtag row as HXL',
+    async () => {
+      const found = await run(['import', '--inspect', hxl]);
+      expect(found.code).toBe(0);
+      const inspection = JSON.parse(found.stdout) as Record<string, unknown>;
+      expect(inspection).toMatchObject({
+        format: 'hxl',
+        encoding: 'utf-8',
+        delimiter: ',',
+        hashtagRow: 2,
+      });
+      expect(inspection.rowCount).toBe(6 * 10);
+
+      const refused = await run(['import', '--inspect', '--format', 'hxl', acled]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/hashtag row/i);
+      expect((await run(['import', '--inspect', join(dir, 'missing.csv')])).stderr).toMatch(
+        /no such file/,
+      );
+    },
+    commandTimeout,
+  );
+
+  it(
+    'imports nothing from a file with a bad row and names it, then imports the fixed file once',
+    async () => {
+      const good = await text(generateSyntheticAcled({ seed: 21, countries: ['SDN'], rows: 300 }));
+      const lines = good.split('\n');
+      lines[5] = (lines[5] ?? '').replace(/^([^,]*),[^,]*,/, '$1,2025-02-30,');
+      const bad = join(dir, 'bad.csv');
+      await writeFile(bad, lines.join('\n'));
+      const refused = await run(['import', '--format', 'acled', bad]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('1 of 300 rows have errors; nothing was imported.');
+      expect(refused.stderr).toMatch(/error: line 6, event_date: /);
+
+      const imported = await run(['import', acled]);
+      expect(imported.code).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({
+        status: 'committed',
+        added: 300,
+        rowsInvalid: 0,
+      });
+
+      const again = await run(['import', acled]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain('This file was imported before');
+
+      const exported = await run(['export', '--kind', 'signals', '--area', 'SDN']);
+      expect(exported.code).toBe(0);
+      const reading = await readAcled(
+        (async function* () {
+          yield Buffer.from(exported.stdout);
+        })(),
+      );
+      let events = 0;
+      for await (const row of reading.rows) if (row.ok) events += 1;
+      expect(events).toBe(300);
+    },
+    4 * commandTimeout,
+  );
+
+  it(
+    'imports an HXL displacement file through the suggested mapping',
+    async () => {
+      const imported = await run(['import', hxl]);
+      expect(imported.code).toBe(0);
+      expect(imported.stderr).toContain('Using the suggested mapping');
+      const summary = JSON.parse(imported.stdout) as { status: string; added: number };
+      expect(summary.status).toBe('committed');
+      expect(summary.added).toBeGreaterThan(60);
+      const exported = await run([
+        'export',
+        '--kind',
+        'observations',
+        '--format',
+        'hxl',
+        '--area',
+        'SSD',
+      ]);
+      expect(exported.stdout.split('\n')[1]).toContain('#indicator+code');
+      expect(exported.stdout.trim().split('\n').length).toBe(summary.added + 2);
+    },
+    2 * commandTimeout,
+  );
+});
