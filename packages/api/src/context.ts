@@ -2,6 +2,7 @@ import type { Actor, UserAccount } from '@prevention/core';
 import type { DatabaseClient, Session } from '@prevention/db';
 import type { PasswordHashing } from './auth/passwords.js';
 import type { SessionCache } from './auth/session-cache.js';
+import type { UploadStore } from './services/imports/upload-store.js';
 import type { ServerKeys } from './auth/server-keys.js';
 
 /** What sign-in, sessions and the audit log need from the host's configuration. */
@@ -34,6 +35,19 @@ export interface ApiDependencies {
   now: () => Date;
   /** Sessions read recently by this process: one cache per process, never shared between two. */
   sessionCache: SessionCache;
+  /**
+   * Where uploaded files wait, and how an import is handed to the background jobs. A host
+   * without them (a test of something else) answers the import procedures with an error.
+   */
+  imports?: ImportServices | undefined;
+}
+
+export interface ImportServices {
+  uploads: UploadStore;
+  /** Queues the batch's import as a background job. */
+  enqueue(batchId: string, uploadId: string): Promise<void>;
+  /** Queues the deletion of the rows of a batch that is no longer visible (rolled back). */
+  purgeLater(batchId: string): Promise<void>;
 }
 
 /** How a procedure asks the host to set or clear the session cookie of its response. */

@@ -17,6 +17,7 @@ export { isWellFormedSessionToken } from './auth/session-token.js';
 export {
   createContextInner,
   type ApiDependencies,
+  type ImportServices,
   type Context,
   type RequestInfo,
   type SecuritySettings,
@@ -26,7 +27,7 @@ export {
   type SignInThrottle,
 } from './context.js';
 export { toClientError, type ClientError } from './error-formatter.js';
-export { policies, policyFor } from './policies.js';
+export { httpRoutePolicies, policies, policyFor } from './policies.js';
 export {
   appRouter,
   createCaller,
@@ -64,3 +65,6 @@ export {
   type ExportKind,
   type ExportRequest,
 } from './services/exports.js';
+export { StoredUpload, UploadStore } from './services/imports/upload-store.js';
+export { importsRouter, ZImportBatch, ZImportsStartRequest } from './routers/imports.js';
+export { startImportJobs, type ImportJobOptions } from './services/imports/import-jobs.js';

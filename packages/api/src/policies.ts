@@ -10,6 +10,8 @@ const signalReaders: Role[] = [
   'partner',
 ];
 const administrators: Role[] = ['administrator'];
+/** Who brings data in from files (DESIGN §2: HQ analysts, country team leads, administrators). */
+const importers: Role[] = ['hq-planner', 'country-team-lead', 'administrator'];
 /** Who writes assessment content; who steps it through its lifecycle; who reads it. */
 const assessmentAuthors: Role[] = ['field-officer', 'country-team-lead'];
 const assessmentStewards: Role[] = ['field-officer', 'country-team-lead', 'reviewer', 'hq-planner'];
@@ -59,6 +61,24 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'users.resetSecondFactor': signedIn(administrators, 'global', 'restricted'),
 
   'audit.list': signedIn(administrators, 'global', 'restricted'),
+
+  // A batch belongs to no one country: each of its rows is checked against the importer's
+  // countries as it is read, and a batch is seen by its importer (and by HQ and administrators).
+  'imports.start': signedIn(importers, 'none', 'public'),
+  'imports.list': signedIn(importers, 'none', 'public'),
+  'imports.byId': signedIn(importers, 'none', 'public'),
+  'imports.errors': signedIn(importers, 'none', 'public'),
+  'imports.cancel': signedIn(importers, 'none', 'public'),
+  'imports.rollBack': signedIn(importers, 'none', 'public'),
+});
+
+/**
+ * The HTTP routes outside tRPC, with the same kind of policy: the bytes of an upload, and the
+ * streamed files of an export. The host checks them before it reads a body or writes a byte.
+ */
+export const httpRoutePolicies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
+  'PUT /api/imports/upload': signedIn(importers, 'none', 'public'),
+  'GET /api/exports': signedIn(signalReaders, 'records', 'public'),
 });
 
 export function policyFor(path: string): AccessPolicy | undefined {

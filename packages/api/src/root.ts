@@ -4,6 +4,7 @@ import { areasRouter } from './routers/areas.js';
 import { assessmentsRouter } from './routers/assessments.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { importsRouter } from './routers/imports.js';
 import { signalsRouter } from './routers/signals.js';
 import { systemRouter } from './routers/system.js';
 import { usersRouter } from './routers/users.js';
@@ -15,6 +16,7 @@ export const appRouter = router({
   assessments: assessmentsRouter,
   audit: auditRouter,
   auth: authRouter,
+  imports: importsRouter,
   signals: signalsRouter,
   system: systemRouter,
   users: usersRouter,

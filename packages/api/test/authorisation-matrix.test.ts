@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import {
   isCountryInScope,
+  newId,
   mayView,
   roles,
   sensitivityLevels,
@@ -214,6 +216,13 @@ const probes: Record<string, Probe> = {
   'users.resetSecondFactor': (c, { managedUser }) =>
     outcome(c.users.resetSecondFactor({ id: managedUser.id })),
   'audit.list': (c) => outcome(c.audit.list({ limit: 5 })),
+  // Past the policy, these find no upload or batch of the caller's: refused as not found.
+  'imports.start': (c) => outcome(c.imports.start({ uploadId: randomUUID() })),
+  'imports.list': (c) => outcome(c.imports.list({ limit: 5 })),
+  'imports.byId': (c) => outcome(c.imports.byId({ id: newId() })),
+  'imports.errors': (c) => outcome(c.imports.errors({ id: newId() })),
+  'imports.cancel': (c) => outcome(c.imports.cancel({ id: newId() })),
+  'imports.rollBack': (c) => outcome(c.imports.rollBack({ id: newId() })),
 };
 
 /** What the policy, and for record procedures the record's country and level, say. */

@@ -624,19 +624,24 @@ export async function findUnpurgedBatches(db: Kysely<Database>): Promise<string[
 
 /**
  * Batches left `queued` or `reading` by a process that stopped (a crash, a kill): their rows
- * were never visible, so they are marked failed and their rows purged later.
+ * were never visible, so they are marked failed and their rows purged later. `createdBefore`
+ * limits it to older batches, where other processes may be importing right now (PostgreSQL).
  */
-export async function failInterruptedBatches(db: Kysely<Database>, now: Date): Promise<string[]> {
-  const rows = await db
+export async function failInterruptedBatches(
+  db: Kysely<Database>,
+  now: Date,
+  createdBefore?: Date,
+): Promise<string[]> {
+  let query = db
     .updateTable('import_batch')
     .set({
       status: 'failed',
-      failure: 'The server stopped while this file was being imported.',
+      failure: 'The server stopped while this file was being imported; nothing was imported.',
       finished_at: now,
     })
-    .where('status', 'in', ['queued', 'reading'])
-    .returning('id')
-    .execute();
+    .where('status', 'in', ['queued', 'reading']);
+  if (createdBefore) query = query.where('created_at', '<', createdBefore);
+  const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -1,0 +1,155 @@
+import { AppError, Id, Sensitivity } from '@prevention/core';
+import { saveHxlMapping } from '@prevention/db';
+import { exchangeFormats, HxlMapping, hxlShapeKey, inspect } from '@prevention/exchange';
+import { z } from 'zod';
+import type { ImportServices } from '../context.js';
+import {
+  cancelImport,
+  getImport,
+  listImportErrors,
+  listImports,
+  queueImport,
+  rollBackImport,
+} from '../services/imports/imports.js';
+import { procedure, router } from '../trpc.js';
+
+export const ZImportBatch = z.object({
+  id: Id,
+  format: z.enum(exchangeFormats),
+  target: z.enum(['signals', 'observations']),
+  fileName: z.string(),
+  contentHash: z.string(),
+  byteSize: z.number().int(),
+  mode: z.enum(['all-or-nothing', 'valid-rows']),
+  status: z.enum(['queued', 'reading', 'committed', 'failed', 'cancelled', 'rolled-back']),
+  sensitivity: Sensitivity,
+  mapping: z.unknown(),
+  createdBy: Id,
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  cancelRequested: z.boolean(),
+  bytesRead: z.number().int(),
+  rowsRead: z.number().int(),
+  rowsInvalid: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  failure: z.string().nullable(),
+  rolledBackBy: Id.nullable(),
+  rolledBackAt: z.string().nullable(),
+});
+
+export const ZImportsStartRequest = z.object({
+  /** The id the upload route answered with. */
+  uploadId: z.uuid(),
+  /** The format, when the upload's inspection guessed it wrong. */
+  format: z.enum(exchangeFormats).optional(),
+  mode: z.enum(['all-or-nothing', 'valid-rows']).default('all-or-nothing'),
+  sensitivity: Sensitivity.default('public'),
+  /** HXL only: the mapping the user confirmed. */
+  mapping: HxlMapping.optional(),
+  /** HXL only: keep the mapping for the next file with the same hashtags. */
+  saveMapping: z.boolean().default(false),
+});
+
+const ZPage = z.object({
+  cursor: Id.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+function services(imports: ImportServices | undefined): ImportServices {
+  if (!imports)
+    throw new AppError('PRECONDITION_FAILED', 'Imports are not available on this server.');
+  return imports;
+}
+
+export const importsRouter = router({
+  /** Queues the import of an uploaded file; it runs in the background. */
+  start: procedure
+    .input(ZImportsStartRequest)
+    .output(z.object({ batch: ZImportBatch, sameContentAs: ZImportBatch.nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const { uploads, enqueue } = services(ctx.imports);
+      const upload = await uploads.find(input.uploadId, ctx.actor.userId);
+      if (!upload) throw AppError.notFound('The uploaded file');
+      const inspection = await inspect(
+        uploads.open(upload.id)(),
+        input.format ? { format: input.format } : {},
+      );
+      if (input.saveMapping && input.mapping)
+        await saveHxlMapping(ctx.db, hxlShapeKey(inspection.columns), input.mapping, {
+          userId: ctx.actor.userId,
+          now: ctx.now(),
+        });
+      const queued = await queueImport(ctx, ctx.actor, {
+        format: inspection.format,
+        fileName: upload.fileName,
+        contentHash: upload.contentHash,
+        byteSize: upload.byteSize,
+        mode: input.mode,
+        sensitivity: input.sensitivity,
+        ...(input.mapping ? { mapping: input.mapping } : {}),
+      });
+      await enqueue(queued.batch.id, upload.id);
+      return queued;
+    }),
+
+  list: procedure
+    .input(ZPage.default({ limit: 20 }))
+    .output(z.object({ items: z.array(ZImportBatch), nextCursor: Id.nullable() }))
+    .query(({ ctx, input }) =>
+      listImports(ctx, ctx.actor, {
+        limit: input.limit,
+        ...(input.cursor ? { beforeId: input.cursor } : {}),
+      }),
+    ),
+
+  byId: procedure
+    .input(z.object({ id: Id }))
+    .output(ZImportBatch)
+    .query(({ ctx, input }) => getImport(ctx, ctx.actor, input.id)),
+
+  /** The bad rows of a batch, in file order, a page at a time. */
+  errors: procedure
+    .input(
+      z.object({
+        id: Id,
+        cursor: z.number().int().nonnegative().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .output(
+      z.object({
+        errors: z.array(
+          z.object({
+            seq: z.number().int(),
+            line: z.number().int(),
+            column: z.string().nullable(),
+            message: z.string(),
+          }),
+        ),
+        nextCursor: z.number().int().nullable(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listImportErrors(ctx, ctx.actor, input.id, {
+        limit: input.limit,
+        ...(input.cursor === undefined ? {} : { afterSeq: input.cursor }),
+      }),
+    ),
+
+  cancel: procedure
+    .input(z.object({ id: Id }))
+    .output(ZImportBatch)
+    .mutation(({ ctx, input }) => cancelImport(ctx, ctx.actor, input.id)),
+
+  rollBack: procedure
+    .input(z.object({ id: Id }))
+    .output(ZImportBatch)
+    .mutation(async ({ ctx, input }) => {
+      const batch = await rollBackImport(ctx, ctx.actor, input.id);
+      await ctx.imports?.purgeLater(batch.id);
+      return batch;
+    }),
+});
