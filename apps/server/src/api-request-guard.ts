@@ -15,12 +15,35 @@ export const clientHeader = 'x-prevention-client';
  * - a body must be JSON: the form encodings and text/plain, which a cross-site form can send
  *   without a preflight, are refused.
  */
-export function registerApiRequestGuard(app: FastifyInstance, prefix: string): void {
+export interface GuardOptions {
+  /**
+   * Body media types accepted besides JSON: ones a cross-site form cannot send without a
+   * preflight (`application/octet-stream` for an upload's bytes), never a form encoding.
+   */
+  bodyTypes?: readonly string[];
+  /**
+   * GET paths a browser may load without the client header, as a download link does. Safe
+   * because the session cookie is SameSite=Strict: a link on another site arrives without it,
+   * and `Sec-Fetch-Site` still refuses cross-site requests.
+   */
+  downloads?: readonly string[];
+}
+
+export function registerApiRequestGuard(
+  app: FastifyInstance,
+  prefix: string,
+  options: GuardOptions = {},
+): void {
+  const bodyTypes = new Set(['application/json', ...(options.bodyTypes ?? [])]);
+  const downloads = new Set(options.downloads ?? []);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path !== prefix && !path.startsWith(`${prefix}/`)) return;
     reply.header('cache-control', 'no-store');
-    const refusal = refuse(request);
+    const refusal = refuse(request, {
+      bodyTypes,
+      download: request.method === 'GET' && downloads.has(path),
+    });
     if (refusal) return sendError(request, reply, refusal.status, refusal.code, refusal.message);
     return undefined;
   });
@@ -32,9 +55,12 @@ interface Refusal {
   message: string;
 }
 
-function refuse(request: FastifyRequest): Refusal | undefined {
+function refuse(
+  request: FastifyRequest,
+  options: { bodyTypes: ReadonlySet<string>; download: boolean },
+): Refusal | undefined {
   const client = request.headers[clientHeader];
-  if (typeof client !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(client)) {
+  if (!options.download && (typeof client !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(client))) {
     return {
       status: 403,
       code: 'FORBIDDEN',
@@ -49,11 +75,11 @@ function refuse(request: FastifyRequest): Refusal | undefined {
     return undefined;
   }
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') {
+  if (mediaType === undefined || !options.bodyTypes.has(mediaType)) {
     return {
       status: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',
-      message: 'API requests with a body must send it as application/json.',
+      message: `API requests with a body must send it as ${[...options.bodyTypes].join(' or ')}.`,
     };
   }
   if (site !== 'same-origin' && !isOwnOrigin(request, request.headers.origin)) {

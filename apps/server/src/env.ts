@@ -72,6 +72,12 @@ const EnvSchema = z.object({
     .default(12),
   TRUST_PROXY: trustProxy.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 ** 3)
+    .default(2 * 1024 ** 3),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { startImportJobs, UploadStore } from '@prevention/api';
+import { startJobQueue, type JobQueue } from '@prevention/db';
 import pino from 'pino';
 import { takeBackup } from './backup/backup-manifest.js';
 import { openControlChannel, type ControlChannel } from './backup/control-channel.js';
@@ -25,12 +28,30 @@ export async function runServer(config: Config): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config);
   let server: Awaited<ReturnType<typeof createServer>> | undefined;
   let control: ControlChannel | null = null;
+  let jobs: JobQueue | undefined;
   try {
     log.info({ database: database.description, mode: config.APP_MODE }, 'opening the database');
     await migrate(database, log);
     if (config.APP_MODE === 'demo') await seedDemoData(database, securitySettings(config), log);
     else await checkProductionDatabase(database, log);
-    server = await createServer({ config, database, version: serverVersion });
+    jobs = await startJobQueue(database, {
+      onError: (error) => log.warn({ err: error }, 'the job queue reported an error'),
+    });
+    const security = securitySettings(config);
+    const uploads = new UploadStore(join(config.DATA_DIR, 'uploads'), config.IMPORT_MAX_BYTES);
+    const imports = await startImportJobs(
+      jobs,
+      { db: database.db, now: () => new Date(), requestId: 'job:import', security },
+      uploads,
+      {
+        // The embedded database has this one process; PostgreSQL may have other servers.
+        ...(database.kind === 'postgres'
+          ? { interruptedBefore: new Date(Date.now() - 2 * 60 * 60_000) }
+          : {}),
+        onJobError: (error, job) => log.error({ err: error, job }, 'a background job failed'),
+      },
+    );
+    server = await createServer({ config, database, version: serverVersion, imports });
     // Only the embedded database needs the server's help to be backed up: it holds the files.
     // The channel opens before the ready line, so a backup right after it finds the server.
     if (database.kind === 'pglite') {
@@ -42,9 +63,10 @@ export async function runServer(config: Config): Promise<RunningServer> {
     }
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
-    const housekeeping = startHousekeeping(database, log);
+    const housekeeping = startHousekeeping(database, log, uploads);
     const running = server;
     const runningControl = control;
+    const runningJobs = jobs;
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -55,6 +77,8 @@ export async function runServer(config: Config): Promise<RunningServer> {
           try {
             await runningControl?.close();
             await running.stop();
+            // A running import is left to fail at the next start: its rows were never visible.
+            await runningJobs.stop(2_000);
           } finally {
             await database.close();
             log.info('stopped; the database is checkpointed and closed');
@@ -66,6 +90,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
   } catch (error) {
     await control?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
+    await jobs?.stop(1_000).catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

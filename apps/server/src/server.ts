@@ -11,6 +11,7 @@ import {
   toClientError,
   type ApiDependencies,
   type AppRouter,
+  type ImportServices,
   type PasswordHashing,
 } from '@prevention/api';
 import type { DatabaseHandle } from '@prevention/db';
@@ -24,6 +25,7 @@ import Fastify, {
 import { registerApiRequestGuard } from './api-request-guard.js';
 import type { Config } from './env.js';
 import { sendError } from './error-reply.js';
+import { registerExchangeRoutes } from './exchange-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { securitySettings, type SecurityConfig } from './security-settings.js';
@@ -59,6 +61,8 @@ export interface ServerOptions {
    * to the adapter, as before the fast path (the benchmark's baseline, the differential test).
    */
   trpc?: TrpcHandling;
+  /** Uploads and the import jobs; without them the import routes answer 412. */
+  imports?: ImportServices;
 }
 
 export type { TrpcHandling } from './trpc-fast-path.js';
@@ -79,6 +83,7 @@ export async function createServer({
   now = () => new Date(),
   passwordHashing,
   trpc = 'fast-path',
+  imports,
 }: ServerOptions): Promise<Server> {
   const app = Fastify({
     logger: {
@@ -123,6 +128,10 @@ export async function createServer({
   });
   await app.register(fastifyCookie);
   registerApiRequestGuard(app, '/trpc');
+  registerApiRequestGuard(app, '/api', {
+    bodyTypes: ['application/octet-stream'],
+    downloads: ['/api/exports'],
+  });
 
   const deps: ApiDependencies = {
     db: database.db,
@@ -133,6 +142,7 @@ export async function createServer({
     now,
     // One per server process; other processes' revocations reach it within sessionTrustMs.
     sessionCache: new SessionCache(),
+    imports,
   };
 
   const createContext = (req: FastifyRequest, res: FastifyReply) =>
@@ -158,6 +168,7 @@ export async function createServer({
     onError,
   });
 
+  await registerExchangeRoutes(app, deps, imports);
   registerHealthRoutes(app, database);
   await registerWebApp(app, config.WEB_ROOT);
 

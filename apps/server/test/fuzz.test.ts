@@ -36,6 +36,7 @@ const leaks = [
   /\b(app_user|user_session|sign_in_attempt|audit_entry|seed_run|kysely_migration)\b/i,
   /\b(assessment_revision|assessment_conflict|assessment_sync_receipt|item_hash)\b/i,
   /\b(password_hash|token_hash|totp_secret|pending_totp_secret)\b/i,
+  /\b(import_batch|import_row_error|hxl_mapping|pgboss)\b/i,
   /\b(from|into|join|table|update)\s+"?(area|signal|organisation|assessment)\b/i,
 ];
 
@@ -139,6 +140,18 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
     'users.resetPassword': { id: targetUserId, password: 'another long password' },
     'users.resetSecondFactor': { id: targetUserId },
     'audit.list': { resourceType: 'signal', from: '2026-01-01', to: '2026-12-31', limit: 10 },
+    'imports.start': {
+      uploadId: '5f0c1a3e-2b4d-4c6e-8f10-123456789abc',
+      format: 'hxl',
+      mode: 'valid-rows',
+      sensitivity: 'public',
+      saveMapping: true,
+    },
+    'imports.list': { limit: 10 },
+    'imports.byId': { id: someId },
+    'imports.errors': { id: someId, cursor: 0, limit: 10 },
+    'imports.cancel': { id: someId },
+    'imports.rollBack': { id: someId },
     'assessments.list': {
       areaCode: 'SDN',
       period: '2026-10',
@@ -231,6 +244,15 @@ function withoutEchoes(body: string, input: unknown): string {
   return text;
 }
 
+/** A file name as the header carries it; one that cannot be encoded is sent malformed. */
+function headerValue(name: string): string {
+  try {
+    return encodeURIComponent(name);
+  } catch {
+    return '%E0%A4%A';
+  }
+}
+
 function checkAnswer(label: string, status: number, body: string, input: unknown): void {
   expect(status, `${label}: ${body.slice(0, 300)}`).toBeLessThan(500);
   const text = withoutEchoes(body, input);
@@ -240,7 +262,7 @@ function checkAnswer(label: string, status: number, body: string, input: unknown
 }
 
 describe.each(databaseKinds())('fuzzing every procedure over HTTP on %s', (kind) => {
-  const test = useTestServer(kind);
+  const test = useTestServer(kind, { imports: { maxBytes: 64 * 1024 } });
   let session: ApiSession;
   let targetUserId: string;
 
@@ -288,6 +310,48 @@ describe.each(databaseKinds())('fuzzing every procedure over HTTP on %s', (kind)
       );
     },
   );
+
+  it(`answers ${rawBodyRuns} hostile uploads and export queries without a 5xx or a leak`, async () => {
+    const hostile = fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.record(
+          {
+            kind: fc.oneof(fc.constantFrom('signals', 'observations'), hostile),
+            format: fc.oneof(fc.constantFrom('acled', 'csv', 'hxl'), hostile),
+            area: fc.oneof(fc.constantFrom('SDN', 'ML01'), hostile),
+            pillar: hostile,
+            from: fc.oneof(fc.constantFrom('2025-01'), hostile),
+            to: hostile,
+            extra: hostile,
+          },
+          { requiredKeys: [] },
+        ),
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        hostile,
+        async (asExport, query, body, fileName) => {
+          const response = asExport
+            ? await session.fetch(`/api/exports?${new URLSearchParams(query).toString()}`)
+            : await session.fetch('/api/imports/upload', {
+                method: 'PUT',
+                headers: {
+                  'content-type': 'application/octet-stream',
+                  'x-file-name': headerValue(fileName),
+                },
+                body,
+              });
+          checkAnswer(
+            asExport ? `export ${JSON.stringify(query)}` : `upload ${JSON.stringify(fileName)}`,
+            response.status,
+            await response.text(),
+            [query, body, fileName],
+          );
+        },
+      ),
+      { numRuns: rawBodyRuns },
+    );
+  });
 
   it(`answers ${rawBodyRuns} malformed requests with a 4xx and a safe message`, async () => {
     const paths = procedures.map((p) => p.path);

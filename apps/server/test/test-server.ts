@@ -1,7 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPassword, type AppRouter, type PasswordHashing } from '@prevention/api';
+import {
+  hashPassword,
+  startImportJobs,
+  UploadStore,
+  type AppRouter,
+  type ImportServices,
+  type PasswordHashing,
+} from '@prevention/api';
 import type { UserAccount } from '@prevention/core';
 import {
   createTestUser,
@@ -9,11 +16,12 @@ import {
   type DatabaseKind,
   type TestDatabase,
 } from '@prevention/db/testing';
-import type { NewUser } from '@prevention/db';
+import { startJobQueue, type JobQueue, type NewUser } from '@prevention/db';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/env.js';
+import { securitySettings } from '../src/security-settings.js';
 import { createServer, type Server, type TrpcHandling } from '../src/server.js';
 
 /**
@@ -65,7 +73,23 @@ export interface TestServerOptions {
   trpc?: TrpcHandling;
   /** The database of another test server, to run a second server over the same data. */
   database?: TestDatabase;
+  /** Uploads (at most this many bytes) and import jobs on a real job queue, as `start` has them. */
+  imports?: { maxBytes: number };
 }
+
+const testConfig = {
+  PORT: 0,
+  HOST: '127.0.0.1',
+  APP_MODE: 'demo',
+  LOG_LEVEL: 'silent',
+  BODY_LIMIT_BYTES: 64 * 1024,
+  WEB_ROOT: '',
+  TRUST_PROXY: false,
+  RATE_LIMIT_PER_MINUTE: 1_000_000,
+  APP_SECRET: 'a-test-secret-that-is-long-enough-for-keys',
+  SESSION_IDLE_MINUTES: 30,
+  SESSION_ABSOLUTE_HOURS: 12,
+} as const;
 
 export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {}): TestServer {
   const database = options.database ?? useTestDatabase(kind);
@@ -73,23 +97,35 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
   let url: string | undefined;
   let emptyWebRoot: string | undefined;
   let passwordHash: string | undefined;
+  let jobs: JobQueue | undefined;
+  let uploadDir: string | undefined;
 
   beforeAll(async () => {
+    let imports: ImportServices | undefined;
+    if (options.imports) {
+      uploadDir = await mkdtemp(join(tmpdir(), 'prevention-uploads-'));
+      jobs = await startJobQueue(database.handle, {
+        pollingIntervalSeconds: 0.5,
+        onError: () => undefined,
+      });
+      imports = await startImportJobs(
+        jobs,
+        {
+          db: database.db,
+          now: () => new Date(),
+          requestId: 'job:import',
+          security: securitySettings(testConfig, testPasswordHashing),
+        },
+        new UploadStore(uploadDir, options.imports.maxBytes),
+        { onJobError: () => undefined },
+      );
+    }
     emptyWebRoot = options.webRoot ? undefined : await mkdtemp(join(tmpdir(), 'prevention-web-'));
     passwordHash = await hashPassword(testPassword, testPasswordHashing);
     server = await createServer({
       config: {
-        PORT: 0,
-        HOST: '127.0.0.1',
-        APP_MODE: 'demo',
-        LOG_LEVEL: 'silent',
-        BODY_LIMIT_BYTES: 64 * 1024,
+        ...testConfig,
         WEB_ROOT: options.webRoot ?? emptyWebRoot ?? '',
-        TRUST_PROXY: false,
-        RATE_LIMIT_PER_MINUTE: 1_000_000,
-        APP_SECRET: 'a-test-secret-that-is-long-enough-for-keys',
-        SESSION_IDLE_MINUTES: 30,
-        SESSION_ABSOLUTE_HOURS: 12,
         ...options.config,
       },
       database: database.handle,
@@ -97,6 +133,7 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
       passwordHashing: testPasswordHashing,
       ...(options.now ? { now: options.now } : {}),
       ...(options.trpc ? { trpc: options.trpc } : {}),
+      ...(imports ? { imports } : {}),
     });
     options.extend?.(server.app);
     url = await server.start();
@@ -104,6 +141,8 @@ export function useTestServer(kind: DatabaseKind, options: TestServerOptions = {
 
   afterAll(async () => {
     await server?.stop();
+    await jobs?.stop(2_000);
+    if (uploadDir) await rm(uploadDir, { recursive: true, force: true });
     if (emptyWebRoot) await rm(emptyWebRoot, { recursive: true, force: true });
   });
 
