@@ -103,7 +103,8 @@ async function main(argv: string[]): Promise<number> {
     }
     default:
       return withDatabase(config, true, async (database, log) => {
-        if (command === 'seed') await seedDemoData(database, securitySettings(config), log);
+        if (command === 'seed')
+          await seedDemoData(database, securitySettings(config), log, config.DATA_DIR);
         return 0;
       });
   }

@@ -17,6 +17,7 @@ import {
   type DatabaseHandle,
 } from '@prevention/db';
 import type { Logger } from 'pino';
+import { loadDemoImports } from './demo-imports.js';
 import type { Config } from './env.js';
 
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -42,6 +43,7 @@ export async function seedDemoData(
   database: DatabaseHandle,
   security: SecuritySettings,
   log: Logger,
+  dataDir: string,
 ): Promise<void> {
   const data = generateDemoData();
   const result = await loadDemoData(database.db, data);
@@ -78,6 +80,12 @@ export async function seedDemoData(
     log.info(counts, `loaded ${counts.assessments} demo assessments`);
     if (problems.length > 0) log.warn({ problems }, 'some demo assessments were not fully loaded');
   }
+  await loadDemoImports(
+    database,
+    { now: () => new Date(), requestId: 'seed', security },
+    dataDir,
+    log,
+  );
   log.info(
     { users: demoUsers.map((user) => user.email), password: demoPassword },
     `demo mode: sign in as any demo user (e.g. admin@demo.example) with the password "${demoPassword}"; ` +

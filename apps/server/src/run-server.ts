@@ -32,7 +32,8 @@ export async function runServer(config: Config): Promise<RunningServer> {
   try {
     log.info({ database: database.description, mode: config.APP_MODE }, 'opening the database');
     await migrate(database, log);
-    if (config.APP_MODE === 'demo') await seedDemoData(database, securitySettings(config), log);
+    if (config.APP_MODE === 'demo')
+      await seedDemoData(database, securitySettings(config), log, config.DATA_DIR);
     else await checkProductionDatabase(database, log);
     jobs = await startJobQueue(database, {
       onError: (error) => log.warn({ err: error }, 'the job queue reported an error'),
