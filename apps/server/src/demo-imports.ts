@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { queueImport, runImport, type ImportContext } from '@prevention/api';
+import { deriveForBatch, queueImport, runImport, type ImportContext } from '@prevention/api';
 import { findUserByEmail, hasSeedRun, recordSeedRun, type DatabaseHandle } from '@prevention/db';
 import { HxlMapping, inspect, suggestHxlMapping } from '@prevention/exchange';
 import {
@@ -77,6 +77,7 @@ export async function loadDemoImports(
       ...(mapping ? { mapping } : {}),
     });
     const done = await runImport(importContext, batch.id, open);
+    if (done.status === 'committed') await deriveForBatch(importContext, done.id);
     log.info(
       { file: done.fileName, status: done.status, added: done.added, rows: done.rowsRead },
       `imported the demo file ${done.fileName}`,

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  deriveForBatch,
   exportFormatsOf,
   exportRecords,
   queueImport,
@@ -169,6 +170,10 @@ export async function importCommand(
       );
     },
   });
+  if (done.status === 'committed') {
+    const derived = await deriveForBatch(ctx, done.id);
+    io.err(`  derived ${derived.observations} indicator values in ${derived.areas} areas\n`);
+  }
   io.out(`${JSON.stringify(summary(done))}\n`);
   if (done.status === 'committed') {
     if (done.rowsInvalid > 0) await printRowErrors(database, done, io, 'left out');

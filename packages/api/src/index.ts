@@ -68,3 +68,4 @@ export {
 export { StoredUpload, UploadStore } from './services/imports/upload-store.js';
 export { importsRouter, ZImportBatch, ZImportsStartRequest } from './routers/imports.js';
 export { startImportJobs, type ImportJobOptions } from './services/imports/import-jobs.js';
+export { deriveForBatch, deriveTouched, type AreaMonth } from './services/derivation.js';

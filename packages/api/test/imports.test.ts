@@ -18,6 +18,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   cancelImport,
+  deriveForBatch,
+  deriveTouched,
   queueImport,
   rollBackImport,
   runImport,
@@ -245,5 +247,43 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
     const observations = await findVisibleObservations(database.db, everyone, { areaCode: 'MLI' });
     expect(observations.length).toBe(hxlImport.done.added);
     expect(observations.every((o) => o.provenance?.batchId === hxlImport.done.id)).toBe(true);
+  });
+
+  it('derives the conflict indicators of the months an import touched, and again after a rollback', async () => {
+    const actor = await importer();
+    const csv = await text(generateSyntheticAcled({ seed: 12, countries: ['MLI'], rows: 200 }));
+    const { done } = await importFile(actor, csv, fileOf(csv, 'acled'));
+    await deriveForBatch(ctx(), done.id);
+    const events = (await findSignals(database.db, everyone, { areaCode: 'MLI' }, { limit: 1000 }))
+      .signals;
+    expect(events).toHaveLength(200);
+    const month = events[0]?.occurredOn.slice(0, 7) ?? '';
+    const inMonth = events.filter((e) => e.occurredOn.startsWith(month));
+    const fatalities = inMonth.reduce((sum, e) => sum + Number(e.payload.fatalities), 0);
+    const derived = async (indicatorCode: string) =>
+      (
+        await findVisibleObservations(database.db, everyone, {
+          areaCode: 'MLI',
+          indicatorCode,
+          from: month,
+          to: month,
+        })
+      ).map((o) => o.value);
+    expect(await derived('peace-security.fatalities')).toEqual([fatalities]);
+    expect(await derived('peace-security.fatalities-per-100k')).toEqual([]);
+
+    // A population makes the per-capita indicators computable.
+    const population = `area,month,indicator,value,source\nMLI,2020-01,development.population,20000000,UN WPP\n`;
+    const popImport = await importFile(actor, population, fileOf(population, 'csv'));
+    await deriveForBatch(ctx(), popImport.done.id);
+    expect(await derived('peace-security.fatalities-per-100k')).toEqual([
+      (100_000 * fatalities) / 20_000_000,
+    ]);
+
+    await rollBackImport(ctx(), actor, done.id);
+    await deriveTouched({ db: database.db, now: () => new Date(), systemUserId: actor.userId }, [
+      { areaCode: 'MLI', countryCode: 'MLI', month },
+    ]);
+    expect(await derived('peace-security.fatalities')).toEqual([]);
   });
 });

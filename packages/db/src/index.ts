@@ -62,6 +62,7 @@ export {
   type SignInOutcome,
 } from './repositories/sign-in-attempts.js';
 export {
+  findSignalsForDerivation,
   findSignalById,
   findSignals,
   insertSignal,
@@ -161,6 +162,10 @@ export {
   type StageResult,
 } from './repositories/imports.js';
 export {
+  findPopulations,
+  findTouchedAreaMonths,
+  replaceDerivedObservations,
+  type DerivedObservation,
   findVisibleObservations,
   type ObservationFilter,
   type ObservationRecord,

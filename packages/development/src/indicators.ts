@@ -205,6 +205,17 @@ export const developmentIndicators: readonly Indicator[] = [
     source: 'Sendai Framework Monitor',
     sdg: ['1.5.3', '13.1.2'],
   }),
+  externalIndicator('population', {
+    en: 'Resident population',
+    fr: 'Population résidente',
+    description:
+      'People living in the area (UN World Population Prospects for countries; a census or projection for sub-national areas), by year: the denominator of every per-100,000 indicator.',
+    unit: 'people',
+    polarity: 'higher-is-better',
+    normalisation: log(2_000_000_000),
+    source: 'UN World Population Prospects, national statistics',
+    disaggregations: ['sex', 'age'],
+  }),
   externalIndicator('idps', {
     en: 'Internally displaced people',
     fr: 'Personnes déplacées internes',

@@ -5,7 +5,7 @@ import {
   type Observation,
   type Sensitivity,
 } from '@prevention/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, ObservationRow } from '../database.js';
 import { visibleRows } from './imports.js';
 import type { RecordReader } from './signals.js';
@@ -84,4 +84,124 @@ function toObservationRecord(row: ObservationRow): ObservationRecord {
         ? { batchId: row.import_batch_id, line: row.source_row }
         : null,
   };
+}
+
+/** A derived value as the derivation writes it: no batch, the strictest of its signals' levels. */
+export interface DerivedObservation {
+  id: string;
+  indicatorCode: string;
+  areaCode: string;
+  countryCode: string;
+  period: string;
+  sex: string | null;
+  age: string | null;
+  source: string;
+  value: number;
+  reliability: 'high' | 'medium' | 'low';
+  sensitivity: Sensitivity;
+}
+
+/**
+ * Replaces, in one short transaction, a pillar's derived observations of one area for the months
+ * `from`–`to`: what derivation wrote before for them goes, the new values come in. Derived
+ * observations are the ones without a batch whose source starts with "Derived from".
+ */
+export async function replaceDerivedObservations(
+  db: Kysely<Database>,
+  scope: {
+    pillar: string;
+    areaCode: string;
+    from: string;
+    to: string;
+    createdBy: string;
+    now: Date;
+  },
+  rows: readonly DerivedObservation[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('observation')
+      .where('area_code', '=', scope.areaCode)
+      .where('period', '>=', scope.from)
+      .where('period', '<=', scope.to)
+      .where('indicator_code', 'like', `${scope.pillar}.%`)
+      .where('import_batch_id', 'is', null)
+      .where('source', 'like', 'Derived from %')
+      .execute();
+    for (let at = 0; at < rows.length; at += 2_000) {
+      const chunk = rows.slice(at, at + 2_000);
+      await trx
+        .insertInto('observation')
+        .values(
+          chunk.map((row) => ({
+            id: row.id,
+            indicator_code: row.indicatorCode,
+            area_code: row.areaCode,
+            country_code: row.countryCode,
+            period: row.period,
+            sex: row.sex,
+            age: row.age,
+            source: row.source,
+            value: row.value,
+            reliability: row.reliability,
+            sensitivity: row.sensitivity,
+            import_batch_id: null,
+            source_row: null,
+            replaces: null,
+            superseded_by: null,
+            created_by: scope.createdBy,
+            created_at: scope.now,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+/** The populations of an area by period (`YYYY` or `YYYY-MM`), from visible observations. */
+export async function findPopulations(
+  db: Kysely<Database>,
+  areaCode: string,
+): Promise<{ period: string; value: number }[]> {
+  const rows = await db
+    .selectFrom('observation')
+    .select(['period', 'value'])
+    .where('indicator_code', '=', 'development.population')
+    .where('area_code', '=', areaCode)
+    .where('sex', 'is', null)
+    .where('age', 'is', null)
+    .where(visibleRows('observation'))
+    .orderBy('period')
+    .execute();
+  return rows;
+}
+
+/**
+ * The areas and months an import batch touched: those of its rows and of the rows it replaced,
+ * so that derived values can be brought up to date after it commits or rolls back.
+ */
+export async function findTouchedAreaMonths(
+  db: Kysely<Database>,
+  batchId: string,
+  target: 'signals' | 'observations',
+): Promise<{ areaCode: string; countryCode: string; month: string }[]> {
+  const result =
+    target === 'signals'
+      ? await sql<{ area_code: string; country_code: string; month: string }>`
+          select distinct area_code, country_code, to_char(occurred_on, 'YYYY-MM') as month
+          from signal
+          where import_batch_id = ${batchId}::uuid
+             or id in (select replaces from signal where import_batch_id = ${batchId}::uuid and replaces is not null)
+        `.execute(db)
+      : await sql<{ area_code: string; country_code: string; month: string }>`
+          select distinct area_code, country_code,
+                 case when length(period) = 4 then period || '-01' else left(period, 7) end as month
+          from observation where import_batch_id = ${batchId}::uuid
+            and indicator_code = 'development.population'
+        `.execute(db);
+  return result.rows.map((r) => ({
+    areaCode: r.area_code,
+    countryCode: r.country_code,
+    month: r.month,
+  }));
 }

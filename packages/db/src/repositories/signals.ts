@@ -148,3 +148,38 @@ function toSignalRecord(row: SignalRow): SignalRecord {
         : null,
   };
 }
+
+/**
+ * Every visible signal of a pillar in one area between two dates, whatever its sensitivity:
+ * for the derivation of indicators, which stamps each derived value with the strictest level
+ * of the signals it counts, never for a reader.
+ */
+export async function findSignalsForDerivation(
+  db: Kysely<Database>,
+  filter: { pillar: string; areaCode: string; from: string; to: string },
+): Promise<Signal[]> {
+  const rows = await db
+    .selectFrom('signal')
+    .selectAll()
+    .where('pillar', '=', filter.pillar)
+    .where('area_code', '=', filter.areaCode)
+    .where('occurred_on', '>=', filter.from)
+    .where('occurred_on', '<=', filter.to)
+    .where(visibleRows('signal'))
+    .orderBy('occurred_on')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    pillar: row.pillar,
+    kind: row.kind,
+    areaCode: row.area_code,
+    occurredOn: row.occurred_on,
+    title: row.title,
+    severity: row.severity,
+    verification: row.verification,
+    source: row.source,
+    sensitivity: row.sensitivity,
+    fieldSensitivity: row.field_sensitivity,
+    payload: row.payload,
+  }));
+}

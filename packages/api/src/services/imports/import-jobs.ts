@@ -1,9 +1,12 @@
 import {
   failInterruptedBatches,
+  findImportBatch,
+  findTouchedAreaMonths,
   findUnpurgedBatches,
   purgeImportBatchRows,
   type JobQueue,
 } from '@prevention/db';
+import { deriveForBatch, deriveTouched } from '../derivation.js';
 import { z } from 'zod';
 import type { ImportServices } from '../../context.js';
 import { runImport, type ImportContext } from './run-import.js';
@@ -44,6 +47,7 @@ export async function startImportJobs(
     try {
       const done = await runImport(ctx, batchId, uploads.open(uploadId));
       if (done.status !== 'committed') await queue.send('import-purge', { batchId });
+      else await deriveForBatch(ctx, batchId);
     } catch (error) {
       options.onJobError(error, 'import');
       await queue.send('import-purge', { batchId });
@@ -54,7 +58,16 @@ export async function startImportJobs(
   });
   await queue.work('import-purge', async (data) => {
     const { batchId } = PurgeJob.parse(data);
+    const batch = await findImportBatch(ctx.db, batchId);
+    // A rolled-back batch had been visible: what was derived from it is derived again, from
+    // the months it touched (read before its rows go).
+    const touched =
+      batch?.status === 'rolled-back'
+        ? await findTouchedAreaMonths(ctx.db, batchId, batch.target)
+        : [];
     while ((await purgeImportBatchRows(ctx.db, batchId)) > 0);
+    if (batch && touched.length > 0)
+      await deriveTouched({ ...ctx, systemUserId: batch.createdBy }, touched);
   });
 
   return {
