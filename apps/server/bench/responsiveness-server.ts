@@ -7,11 +7,20 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type DatabaseConfig } from '@prevention/db';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { deriveServerKeys, queueImport, runImport } from '@prevention/api';
+import { insertUser, openDatabase, type DatabaseConfig } from '@prevention/db';
+import { newId } from '@prevention/core';
+import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
 import { sql } from 'kysely';
 import { startBenchServer } from './api-bench-server.js';
 
-export type ServerRequest = { op: 'long-query'; seconds: number } | { op: 'stop' };
+export type ServerRequest =
+  | { op: 'long-query'; seconds: number }
+  /** Imports a synthetic ACLED file of this many rows, as the import job would. */
+  | { op: 'import'; rows: number }
+  | { op: 'stop' };
 export type ServerMessage =
   | {
       op: 'ready';
@@ -21,6 +30,7 @@ export type ServerMessage =
       asset: string;
     }
   | { op: 'long-query-done'; ms: number }
+  | { op: 'import-done'; ms: number; added: number; status: string }
   | { op: 'stopped' };
 
 const send = (message: ServerMessage) => process.send?.(message);
@@ -49,7 +59,16 @@ send({
 
 process.on('message', (request: ServerRequest) => {
   void (async () => {
-    if (request.op === 'long-query') {
+    if (request.op === 'import') {
+      const started = performance.now();
+      const done = await importSynthetic(request.rows);
+      send({
+        op: 'import-done',
+        ms: performance.now() - started,
+        added: done.added,
+        status: done.status,
+      });
+    } else if (request.op === 'long-query') {
       const started = performance.now();
       await sql`select pg_sleep(${request.seconds})`.execute(database.db);
       send({ op: 'long-query-done', ms: performance.now() - started });
@@ -62,3 +81,50 @@ process.on('message', (request: ServerRequest) => {
     }
   })();
 });
+
+/** The import job's work, in this process, on a file written first (not timed). */
+async function importSynthetic(rows: number) {
+  const file = join(webRoot, 'acled.csv');
+  const out = createWriteStream(file);
+  for await (const chunk of generateSyntheticAcled({ seed: 5, rows }))
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  out.end();
+  await finished(out);
+  const user = await insertUser(database.db, {
+    id: newId(),
+    email: `importer-${Date.now()}@example.org`,
+    displayName: 'Importer',
+    roles: ['hq-planner'],
+    scope: { kind: 'global' },
+    clearance: 'restricted',
+    passwordHash: 'x',
+    now: new Date(),
+  });
+  const ctx = {
+    db: database.db,
+    now: () => new Date(),
+    requestId: 'bench:import',
+    security: {
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 60 * 60_000,
+      passwordHashing: { memoryCost: 256, timeCost: 1, parallelism: 1 },
+      keys: deriveServerKeys('bench-secret-that-is-long-enough-to-derive-keys'),
+      signInThrottle: { windowMs: 60_000, maxFailuresPerAccount: 5, maxFailuresPerAddress: 50 },
+    },
+  };
+  const actor = {
+    userId: user.id,
+    roles: user.roles,
+    scope: user.scope,
+    clearance: user.clearance,
+  };
+  const { batch } = await queueImport(ctx, actor, {
+    format: 'acled',
+    fileName: 'acled.csv',
+    contentHash: '0'.repeat(64),
+    byteSize: 1,
+    mode: 'all-or-nothing',
+    sensitivity: 'public',
+  });
+  return runImport(ctx, batch.id, () => createReadStream(file) as AsyncIterable<Uint8Array>);
+}

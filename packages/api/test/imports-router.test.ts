@@ -68,8 +68,11 @@ describe.each(databaseKinds())('imports as background jobs on %s', (kind) => {
     const done = await settled(caller, batch.id);
     expect(done).toMatchObject({ status: 'committed', added: 250, fileName: 'acled-export.csv' });
     expect((await caller.imports.list({ limit: 5 })).items.map((b) => b.id)).toContain(batch.id);
-    // The upload is gone once imported.
-    expect((await readdir(dir)).filter((name) => name.startsWith(upload.id))).toEqual([]);
+    // The upload is deleted once the import has read it (just after the commit).
+    const left = async () => (await readdir(dir)).filter((name) => name.startsWith(upload.id));
+    for (let i = 0; i < 50 && (await left()).length > 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await left()).toEqual([]);
     const events = await caller.signals.list({ areaCode: 'HTI', limit: 100 });
     expect(events.items.every((e) => e.provenance?.batchId === batch.id)).toBe(true);
 

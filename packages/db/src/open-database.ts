@@ -36,6 +36,11 @@ export interface DatabaseHandle {
    * script of several. Outside Kysely, so no repository uses it.
    */
   executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * PGlite's bulk path: a `COPY … FROM '/dev/blob'` reading `input`, or a `COPY … TO
+   * '/dev/blob'` answering with the file. Null on PostgreSQL, whose COPY reads files itself.
+   */
+  readonly copyEmbedded: ((sql: string, input?: Blob) => Promise<Blob | null>) | null;
   /** The schema the job queue keeps its tables in (one per test schema on PostgreSQL). */
   readonly jobSchema: string;
   /** Where the data lives, safe to log: never a password. */
@@ -86,6 +91,16 @@ async function openPGlite(
       if (result.kind !== 'rows') throw new Error('The embedded database sent no rows');
       return { rows: result.rows };
     },
+    copyEmbedded: async (text, input) => {
+      const result = await embedded.request({
+        op: 'copy',
+        connection: queueConnection,
+        sql: text,
+        input: input ? await input.arrayBuffer() : null,
+      });
+      if (result.kind !== 'copied') throw new Error('The embedded database did not copy');
+      return result.output ? new Blob([result.output]) : null;
+    },
     jobSchema: 'pgboss',
     description: dataDir === null ? 'PGlite in memory' : `PGlite in ${join(dataDir, 'pglite')}`,
     ping: async () => {
@@ -132,6 +147,7 @@ async function openPostgres(
     db,
     kind: 'postgres',
     dumpDataDir: null,
+    copyEmbedded: null,
     executeSql: async (text, values) => {
       const result = await pool.query(text, values && values.length > 0 ? [...values] : undefined);
       // A script answers with one result per statement; its rows are the last one's.

@@ -53,10 +53,7 @@ async function drain(): Promise<void> {
   try {
     for (let next = takeRunnable(); next; next = takeRunnable()) {
       const response = await answer(next);
-      port?.postMessage(
-        response,
-        response.ok && response.result.kind === 'archive' ? [response.result.archive] : [],
-      );
+      port?.postMessage(response, transferables(response));
       if (next.op === 'close') {
         port?.close();
         return;
@@ -65,6 +62,13 @@ async function drain(): Promise<void> {
   } finally {
     running = false;
   }
+}
+
+function transferables(response: EmbeddedResponse): ArrayBuffer[] {
+  if (!response.ok) return [];
+  if (response.result.kind === 'archive') return [response.result.archive];
+  if (response.result.kind === 'copied' && response.result.output) return [response.result.output];
+  return [];
 }
 
 /** The first waiting request that may run now: any, or only the holder's during a transaction. */
@@ -104,6 +108,16 @@ async function run(request: EmbeddedRequest): Promise<EmbeddedResult> {
       const results = await pglite.exec(request.sql, { rowMode: 'object' });
       const last = results.at(-1);
       return { kind: 'rows', rows: last?.rows ?? [], affectedRows: last?.affectedRows ?? null };
+    }
+    case 'copy': {
+      const result = await pglite.query(request.sql, [], {
+        ...(request.input ? { blob: new Blob([request.input]) } : {}),
+      });
+      return {
+        kind: 'copied',
+        output: result.blob ? await result.blob.arrayBuffer() : null,
+        affectedRows: result.affectedRows ?? null,
+      };
     }
     case 'release':
       if (holder === request.connection) {

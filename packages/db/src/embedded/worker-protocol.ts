@@ -43,6 +43,17 @@ export type EmbeddedRequest =
       readonly connection: number;
       readonly sql: string;
     }
+  /**
+   * A `COPY … FROM '/dev/blob'` with these bytes as the file, or a `COPY … TO '/dev/blob'`
+   * whose file comes back: PGlite's own bulk path, which the import benchmark compares with.
+   */
+  | {
+      readonly id: number;
+      readonly op: 'copy';
+      readonly connection: number;
+      readonly sql: string;
+      readonly input: ArrayBuffer | null;
+    }
   /** The connection is given back; a transaction it left open is rolled back. */
   | { readonly id: number; readonly op: 'release'; readonly connection: number }
   | { readonly id: number; readonly op: 'dump'; readonly compression: 'none' | 'gzip' }
@@ -56,6 +67,11 @@ export type EmbeddedResponse =
 export type EmbeddedResult =
   | { readonly kind: 'rows'; readonly rows: unknown[]; readonly affectedRows: number | null }
   | { readonly kind: 'archive'; readonly archive: ArrayBuffer }
+  | {
+      readonly kind: 'copied';
+      readonly output: ArrayBuffer | null;
+      readonly affectedRows: number | null;
+    }
   | { readonly kind: 'done' };
 
 /** The first message a worker sends: ready, or why it could not open the database. */

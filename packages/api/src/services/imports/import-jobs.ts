@@ -44,10 +44,9 @@ export async function startImportJobs(
 
   await queue.work('import', async (data) => {
     const { batchId, uploadId } = ImportJob.parse(data);
+    let done;
     try {
-      const done = await runImport(ctx, batchId, uploads.open(uploadId));
-      if (done.status !== 'committed') await queue.send('import-purge', { batchId });
-      else await deriveForBatch(ctx, batchId);
+      done = await runImport(ctx, batchId, uploads.open(uploadId));
     } catch (error) {
       options.onJobError(error, 'import');
       await queue.send('import-purge', { batchId });
@@ -55,6 +54,8 @@ export async function startImportJobs(
     } finally {
       await uploads.remove(uploadId);
     }
+    if (done.status === 'committed') await deriveForBatch(ctx, batchId);
+    else await queue.send('import-purge', { batchId });
   });
   await queue.work('import-purge', async (data) => {
     const { batchId } = PurgeJob.parse(data);

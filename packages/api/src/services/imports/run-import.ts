@@ -69,7 +69,7 @@ export async function runImport(
   open: () => AsyncIterable<Uint8Array>,
   options: RunImportOptions = {},
 ): Promise<ImportBatchRecord> {
-  const chunkRows = options.chunkRows ?? 2_000;
+  const chunkRows = options.chunkRows ?? 500;
   const progressEveryMs = options.progressEveryMs ?? 500;
   const batch = await findImportBatch(ctx.db, batchId);
   if (!batch) throw new AppError('NOT_FOUND', 'There is no import with this id.');
@@ -134,6 +134,11 @@ export async function runImport(
     errorSeq += errors.length;
   };
 
+  /**
+   * Staging runs on the database's thread while this one parses the next chunk: one chunk is
+   * in flight at a time, so parsing and writing overlap and memory holds at most two chunks.
+   */
+  let inFlight: Promise<void> = Promise.resolve();
   const flushStaged = async () => {
     const chunk = staged;
     staged =
@@ -142,6 +147,15 @@ export async function runImport(
         : { target: 'observations', rows: [] };
     if (chunk.rows.length === 0) return;
     if (!writing()) return;
+    await inFlight;
+    inFlight = stageChunk(chunk);
+  };
+  const drainStaged = async () => {
+    await flushStaged();
+    await inFlight;
+  };
+
+  const stageChunk = async (chunk: Staged) => {
     const by = { id: batchId, createdBy: batch.createdBy, now: ctx.now() };
     const result: StageResult =
       chunk.target === 'signals'
@@ -278,9 +292,12 @@ export async function runImport(
         if (cancelled) break;
       }
     }
-    if (!cancelled) await flushStaged();
+    if (!cancelled) await drainStaged();
+    else await inFlight;
     await saveProgress(true);
   } catch (error) {
+    // Nothing of this batch may still be writing when it ends.
+    await inFlight.catch(() => undefined);
     await flushErrors().catch(() => undefined);
     if (error instanceof ExchangeError) return fail(ctx, batchId, error.message);
     await fail(
