@@ -210,12 +210,14 @@ describe.runIf(databaseKinds().includes('postgres'))(
         DATABASE_URL: url,
         PORT: '0',
         HOST: '127.0.0.1',
-        DATA_DIR: join(dataDir, 'unused'),
+        DATA_DIR: join(dataDir, 'files'),
       });
       const { url: base } = (await cli.waitForLog(isReady)) as { url: string };
       const info = await query(base, 'system.info', null);
       expect(info.body.result.data).toMatchObject({ database: 'postgres' });
-      expect(existsSync(join(dataDir, 'unused'))).toBe(false);
+      // DATA_DIR holds files only (the demo's, uploads), never an embedded database.
+      expect(existsSync(join(dataDir, 'files', 'pglite'))).toBe(false);
+      expect(existsSync(join(dataDir, 'files', 'demo-files', 'acled-demo.csv'))).toBe(true);
       cli.child.kill('SIGTERM');
       expect(await cli.exited).toBe(0);
     });
