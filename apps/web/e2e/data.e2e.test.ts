@@ -1,4 +1,7 @@
-import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
+import {
+  generateSyntheticAcled,
+  generateSyntheticHxlDisplacement,
+} from '@prevention/exchange/synthetic';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, useAppInChromium } from './app-in-chromium.js';
@@ -93,7 +96,7 @@ describe.runIf(chromiumAvailable())('the Data pages in Chromium', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Import of sudan-events-fixed.csv' })
       .waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Imported' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Imported', exact: true }).waitFor();
     const counts = Object.fromEntries(
       await page
         .locator('dl.counts')
@@ -132,7 +135,7 @@ describe.runIf(chromiumAvailable())('the Data pages in Chromium', () => {
 
     // Back to the batch from the list, as after leaving the page.
     await page.getByRole('link', { name: 'sudan-events-fixed.csv' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Imported' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Imported', exact: true }).waitFor();
 
     // The confirmation takes the focus and closes with Escape, changing nothing.
     const rollBack = page.getByRole('button', { name: 'Roll back', exact: true });
@@ -158,6 +161,63 @@ describe.runIf(chromiumAvailable())('the Data pages in Chromium', () => {
       expect.stringContaining('sudan-events-fixed.csvACLED events (CSV)'),
       expect.stringContaining('sudan-events.csvACLED events (CSV)'),
     ]);
+  });
+
+  it('imports an HXL file through the mapping the user confirmed, and remembers it', async () => {
+    const { server, page } = app;
+    const hxl = async (from: string, to: string) => {
+      let text = '';
+      for await (const chunk of generateSyntheticHxlDisplacement({
+        seed: 5,
+        countries: ['SDN'],
+        from,
+        to,
+      }))
+        text += chunk;
+      return text;
+    };
+    await page.goto(`${server.url}/data/imports`);
+    await signIn(page, 'hq-planner@demo.example');
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'displacement.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(await hxl('2026-01', '2026-02')),
+    });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByRole('heading', { name: 'Confirm how the columns are read' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /#adm1\+code/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Period column').inputValue()).toBe('#date');
+    expect(await page.getByLabel('Indicator for #affected+idp+ind').inputValue()).toBe(
+      'development.idps',
+    );
+    expect(await page.locator('.unmapped li', { hasText: '#adm1+name' }).textContent()).toContain(
+      'no indicator is known for this hashtag',
+    );
+    await page.getByRole('checkbox', { name: 'Import #affected+ind+returnees' }).uncheck();
+    expect(await page.getByLabel('Indicator for #affected+ind+returnees').isDisabled()).toBe(true);
+    await page
+      .getByRole('checkbox', { name: 'Remember this mapping for files with the same columns' })
+      .check();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Import with this mapping' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Imported', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Export the observations' }).count()).toBe(1);
+    const added = await page
+      .locator('dl.counts dt', { hasText: /^Added$/ })
+      .evaluate((dt) => Number(dt.nextElementSibling?.textContent?.replace(/\D/g, '')));
+    expect(added).toBeGreaterThan(0);
+
+    // A file of the same shape starts from the remembered mapping, without the returnees.
+    await page.getByRole('link', { name: 'Back to the imports' }).click();
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'displacement-march.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(await hxl('2026-03', '2026-03')),
+    });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByText('This mapping was remembered for files with the same columns').waitFor();
+    expect(await page.getByLabel('Indicator for #affected+ind+returnees').count()).toBe(0);
+    expect(await page.getByLabel('Indicator for #affected+idp+ind').count()).toBe(1);
   });
 
   it('builds an export from its filters and downloads it', async () => {
