@@ -34,9 +34,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // Every page of the app is index.html; the API and health checks are never cached.
+        // Every page of the app is index.html; the API, the downloads under /api/ and the health
+        // checks are never answered from the cache.
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/, /^\/readyz/],
+        navigateFallbackDenylist: [/^\/trpc/, /^\/api\//, /^\/healthz/, /^\/readyz/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },

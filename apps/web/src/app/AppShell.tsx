@@ -8,8 +8,9 @@ import { useOnline } from '../offline/connectivity.js';
 import { followOutbox, useOutboxStatus } from '../offline/outbox-status.js';
 import { forgetSession } from '../offline/session-cache.js';
 import { Link, useNavigate } from '../router/Link.js';
-import { confirmLeaving } from '../router/location.js';
+import { confirmLeaving, useLocation } from '../router/location.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { exporterRoles, importerRoles } from '../data/data-roles.js';
 import { RouteView } from './RouteView.js';
 import { updateNow, useUpdateWaiting } from './service-worker.js';
 
@@ -23,9 +24,15 @@ export function AppShell() {
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
   const { session } = useSession();
+  const location = useLocation();
   useSessionMemory();
   const isAdministrator = holdsRole(session, ['administrator']);
   const isEditor = holdsRole(session, [...editorRoles]);
+  const dataPage = holdsRole(session, importerRoles)
+    ? '/data/imports'
+    : holdsRole(session, exporterRoles)
+      ? '/data/exports'
+      : null;
   const userId = session?.user.id ?? null;
 
   useEffect(() => followOutbox(isEditor ? userId : null), [isEditor, userId]);
@@ -62,6 +69,16 @@ export function AppShell() {
                   {t('nav.countries')}
                 </Link>
               </li>
+              {dataPage ? (
+                <li>
+                  <Link
+                    to={dataPage}
+                    aria-current={location.pathname.startsWith('/data/') ? 'page' : undefined}
+                  >
+                    {t('nav.data')}
+                  </Link>
+                </li>
+              ) : null}
               {isAdministrator ? (
                 <>
                   <li>

@@ -14,6 +14,9 @@ export const routePaths = [
   '/assessments',
   '/assessments/$id',
   '/assessments/$id/conflicts/$conflictId',
+  '/data/imports',
+  '/data/imports/$id',
+  '/data/exports',
 ] as const;
 
 export type RoutePath = (typeof routePaths)[number];

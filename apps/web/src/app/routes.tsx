@@ -79,4 +79,13 @@ export const routes: readonly RouteDefinition[] = [
   route('/assessments/$id/conflicts/$conflictId', 'session', () =>
     import('../conflicts/ConflictPage.js').then((m) => m.ConflictRoute),
   ),
+  route('/data/imports', 'session', () =>
+    import('../data/DataRoutes.js').then((m) => m.ImportsRoute),
+  ),
+  route('/data/imports/$id', 'session', () =>
+    import('../data/DataRoutes.js').then((m) => m.BatchRoute),
+  ),
+  route('/data/exports', 'session', () =>
+    import('../data/DataRoutes.js').then((m) => m.ExportsRoute),
+  ),
 ];
