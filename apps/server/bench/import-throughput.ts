@@ -177,6 +177,8 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
       mode: 'all-or-nothing',
       sensitivity: 'public',
     });
+    const phase = (what: string) => process.stderr.write(`${target.label}: ${what}\n`);
+    phase('importing');
     const started = performance.now();
     const done = await runImport(
       ctx,
@@ -187,6 +189,7 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
     if (done.status !== 'committed')
       throw new Error(`the import ended ${done.status}: ${done.failure}`);
 
+    phase(`imported in ${importSeconds.toFixed(1)} s; exporting`);
     // Export through the platform, before the baseline replaces the rows.
     const heapBefore = process.memoryUsage().heapUsed;
     let heapPeak = heapBefore;
@@ -213,6 +216,7 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
     ).rows
       .map((r) => r.column_name)
       .join(', ');
+    phase('copying out and in');
     const dump = join(dir, `${target.label.split(' ')[0]}-signal.csv`);
     const outStarted = performance.now();
     await target.copyOut(database, dump, columns);

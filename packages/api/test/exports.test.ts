@@ -7,7 +7,12 @@ import {
   loadDemoData,
   type RecordReader,
 } from '@prevention/db';
-import { createTestUser, databaseKinds, useTestDatabase } from '@prevention/db/testing';
+import {
+  createTestSignal,
+  createTestUser,
+  databaseKinds,
+  useTestDatabase,
+} from '@prevention/db/testing';
 import { readAcled, readObservationCsv } from '@prevention/exchange';
 import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
 import { describe, expect, it } from 'vitest';
@@ -131,4 +136,59 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
       ['SDN', '2026-02', 5300, undefined],
     ]);
   });
+
+  it('withholds in the file what the reader may not see: a field above their clearance, a record above it', async () => {
+    const author = await user({ roles: ['field-officer'], clearance: 'confidential' });
+    const [draft] = await firstEvents(
+      await text(generateSyntheticAcled({ seed: 13, countries: ['HTI'], rows: 1 })),
+    );
+    if (!draft) throw new Error('no event');
+    await createTestSignal(database.db, author.userId, {
+      ...draft,
+      fieldSensitivity: { notes: 'confidential' },
+    });
+    const restricted = await user({ clearance: 'restricted' });
+    const confidential = await user({ clearance: 'confidential' });
+    const notesOf = async (reader: Actor) => {
+      const exported = await text(
+        exportRecords(ctx(), reader, { format: 'acled', kind: 'signals', areaCode: 'HTI' }),
+      );
+      const [event] = await firstEvents(exported);
+      return event?.payload.notes;
+    };
+    expect(await notesOf(confidential)).toBe(draft.payload.notes);
+    expect(await notesOf(restricted)).toBe('');
+
+    // An observation above the reader's clearance is not in their file at all.
+    const lines = async (reader: Actor) =>
+      (
+        await text(
+          exportRecords(ctx(), reader, { format: 'csv', kind: 'observations', areaCode: 'HTI' }),
+        )
+      )
+        .trim()
+        .split('\n').length;
+    const planner = await user({ clearance: 'restricted' });
+    const { batch } = await queueImport(ctx(), planner, {
+      format: 'csv',
+      fileName: 'restricted.csv',
+      contentHash: 'b'.repeat(64),
+      byteSize: 1,
+      mode: 'all-or-nothing',
+      sensitivity: 'restricted',
+    });
+    const values = 'area,month,indicator,value,source\nHTI,2026-01,development.idps,10,Survey\n';
+    expect((await runImport(ctx(), batch.id, () => bytes(values))).status).toBe('committed');
+    const publicReader = await user({ roles: ['partner'], clearance: 'public' });
+    expect(await lines(planner)).toBe(2);
+    expect(await lines(publicReader)).toBe(1);
+  });
 });
+
+/** The signal drafts of an ACLED file, in file order. */
+async function firstEvents(content: string) {
+  const reading = await readAcled(bytes(content));
+  const drafts = [];
+  for await (const row of reading.rows) if (row.ok) drafts.push(row.value.signal);
+  return drafts;
+}
