@@ -130,6 +130,7 @@ export {
 } from './repositories/assessment-sync-receipts.js';
 export { hasSeedRun, recordSeedRun } from './repositories/seed-runs.js';
 export {
+  analyzeImportedTable,
   appendImportRowErrors,
   commitImportBatch,
   endImportBatch,

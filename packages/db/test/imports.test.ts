@@ -1,6 +1,8 @@
 import { newId, type UserAccount } from '@prevention/core';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import {
+  analyzeImportedTable,
   commitImportBatch,
   endImportBatch,
   findImportBatch,
@@ -223,5 +225,18 @@ describe.each(databaseKinds())('import batches on %s', (kind) => {
       ['2026-09', 11],
       ['2026-10', 20],
     ]);
+  });
+
+  it("refreshes the planner's statistics of the table a batch wrote into", async () => {
+    const user = await createTestUser(database.db);
+    const batch = await newBatch(user);
+    await stageSignals(database.db, batch, [event('F1', 2), event('F2', 3), event('F3', 4)]);
+    await database.db.transaction().execute((trx) => commitImportBatch(trx, batch.id, new Date()));
+    await analyzeImportedTable(database.db, 'signals');
+    const { rows } = await sql<{ estimated: number; counted: number }>`
+      select (select reltuples from pg_class where oid = 'signal'::regclass)::int as estimated,
+             (select count(*) from signal)::int as counted
+    `.execute(database.db);
+    expect(rows[0]?.estimated).toBe(rows[0]?.counted);
   });
 });

@@ -516,6 +516,18 @@ export async function commitImportBatch(
   return toBatchRecord(row);
 }
 
+/**
+ * Refreshes the planner's statistics of the table a batch wrote into. After a bulk load the
+ * old statistics mislead it: with them, a page of a million-row export was a parallel sequential
+ * scan and a sort (1.15 s on PostgreSQL) instead of a walk down the primary key (1.4 ms).
+ */
+export async function analyzeImportedTable(
+  db: Kysely<Database>,
+  target: ImportTarget,
+): Promise<void> {
+  await sql`analyze ${sql.table(tableOf(target))}`.execute(db);
+}
+
 /** Ends a batch that did not commit: `failed` (with the reason a user reads) or `cancelled`. */
 export async function endImportBatch(
   db: Kysely<Database>,

@@ -9,6 +9,7 @@ import {
   type Observation,
 } from '@prevention/core';
 import {
+  analyzeImportedTable,
   appendAuditEntries,
   commitImportBatch,
   endImportBatch,
@@ -51,6 +52,9 @@ export interface RunImportOptions {
   /** Told of progress as it is saved (the CLI prints it). */
   onProgress?: (progress: ImportProgress) => void;
 }
+
+/** A batch that writes at least this many rows has its table analysed after the commit. */
+const analyseAfterRows = 1_000;
 
 type Staged =
   | { target: 'signals'; rows: StagedSignal[] }
@@ -320,7 +324,7 @@ export async function runImport(
       batchId,
       `${progress.rowsInvalid.toLocaleString('en')} of ${progress.rowsRead.toLocaleString('en')} rows have errors; nothing was imported.`,
     );
-  return ctx.db.transaction().execute(async (trx) => {
+  const committed = await ctx.db.transaction().execute(async (trx) => {
     const committed = await commitImportBatch(trx, batchId, ctx.now());
     await appendAuditEntries(trx, [
       auditEntry(ctx, actor, {
@@ -340,6 +344,10 @@ export async function runImport(
     ]);
     return committed;
   });
+  // A large batch changes the table's statistics enough to mislead the planner until analysed.
+  if (committed.added + committed.updated >= analyseAfterRows)
+    await analyzeImportedTable(ctx.db, committed.target);
+  return committed;
 }
 
 function mappingOf(batch: ImportBatchRecord): HxlMapping | undefined {
