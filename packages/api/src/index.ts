@@ -50,7 +50,9 @@ export {
   listImports,
   queueImport,
   rollBackImport,
+  startImport,
   type ImportFile,
+  type StartImportRequest,
   type QueuedImport,
 } from './services/imports/imports.js';
 export {

@@ -1,9 +1,19 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startJobQueue, type JobQueue } from '@prevention/db';
+import {
+  findHxlMapping,
+  generateDemoData,
+  loadDemoData,
+  startJobQueue,
+  type JobQueue,
+} from '@prevention/db';
+import { HxlMapping, hxlShapeKey, inspect, suggestHxlMapping } from '@prevention/exchange';
 import { createTestUser, databaseKinds, useTestDatabase } from '@prevention/db/testing';
-import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
+import {
+  generateSyntheticAcled,
+  generateSyntheticHxlDisplacement,
+} from '@prevention/exchange/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startImportJobs, UploadStore, type ApiDependencies } from '../src/index.js';
 import { actorOf, callerFor, testDependencies, testSecurity } from './harness.js';
@@ -112,5 +122,41 @@ describe.each(databaseKinds())('imports as background jobs on %s', (kind) => {
     await expect(
       callerFor(deps, actorOf(other), other).imports.byId({ id: batch.id }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('saves nothing of a refused start, not even the mapping it was asked to remember', async () => {
+    await loadDemoData(database.db, generateDemoData()); // the P-codes the HXL file names
+    const lead = await createTestUser(database.db, {
+      roles: ['country-team-lead'],
+      scope: { kind: 'countries', countries: ['SDN'] },
+      clearance: 'restricted',
+    });
+    const caller = callerFor(deps, actorOf(lead), lead);
+    const file = generateSyntheticHxlDisplacement({
+      seed: 61,
+      countries: ['SDN'],
+      from: '2032-01',
+      to: '2032-01',
+    });
+    const upload = await uploads.save(lead.id, 'displacement.csv', bytesOf(file));
+    const inspection = await inspect(uploads.open(upload.id)(), { format: 'hxl' });
+    const mapping = HxlMapping.parse(suggestHxlMapping(inspection.columns).mapping);
+    await expect(
+      caller.imports.start({
+        uploadId: upload.id,
+        sensitivity: 'confidential',
+        mapping,
+        saveMapping: true,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await findHxlMapping(database.db, hxlShapeKey(inspection.columns))).toBeUndefined();
+
+    const { batch } = await caller.imports.start({
+      uploadId: upload.id,
+      mapping,
+      saveMapping: true,
+    });
+    expect(await findHxlMapping(database.db, hxlShapeKey(inspection.columns))).toEqual(mapping);
+    expect((await settled(caller, batch.id)).status).toBe('committed');
   });
 });

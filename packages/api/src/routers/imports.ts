@@ -1,15 +1,13 @@
-import { AppError, Id, Sensitivity } from '@prevention/core';
-import { saveHxlMapping } from '@prevention/db';
-import { exchangeFormats, HxlMapping, hxlShapeKey, inspect } from '@prevention/exchange';
+import { Id, Sensitivity } from '@prevention/core';
+import { exchangeFormats, HxlMapping } from '@prevention/exchange';
 import { z } from 'zod';
-import type { ImportServices } from '../context.js';
 import {
   cancelImport,
   getImport,
   listImportErrors,
   listImports,
-  queueImport,
   rollBackImport,
+  startImport,
 } from '../services/imports/imports.js';
 import { procedure, router } from '../trpc.js';
 
@@ -58,42 +56,21 @@ const ZPage = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-function services(imports: ImportServices | undefined): ImportServices {
-  if (!imports)
-    throw new AppError('PRECONDITION_FAILED', 'Imports are not available on this server.');
-  return imports;
-}
-
 export const importsRouter = router({
   /** Queues the import of an uploaded file; it runs in the background. */
   start: procedure
     .input(ZImportsStartRequest)
     .output(z.object({ batch: ZImportBatch, sameContentAs: ZImportBatch.nullable() }))
-    .mutation(async ({ ctx, input }) => {
-      const { uploads, enqueue } = services(ctx.imports);
-      const upload = await uploads.find(input.uploadId, ctx.actor.userId);
-      if (!upload) throw AppError.notFound('The uploaded file');
-      const inspection = await inspect(
-        uploads.open(upload.id)(),
-        input.format ? { format: input.format } : {},
-      );
-      if (input.saveMapping && input.mapping)
-        await saveHxlMapping(ctx.db, hxlShapeKey(inspection.columns), input.mapping, {
-          userId: ctx.actor.userId,
-          now: ctx.now(),
-        });
-      const queued = await queueImport(ctx, ctx.actor, {
-        format: inspection.format,
-        fileName: upload.fileName,
-        contentHash: upload.contentHash,
-        byteSize: upload.byteSize,
+    .mutation(({ ctx, input }) =>
+      startImport(ctx, ctx.actor, ctx.imports, {
+        uploadId: input.uploadId,
         mode: input.mode,
         sensitivity: input.sensitivity,
+        saveMapping: input.saveMapping,
+        ...(input.format ? { format: input.format } : {}),
         ...(input.mapping ? { mapping: input.mapping } : {}),
-      });
-      await enqueue(queued.batch.id, upload.id);
-      return queued;
-    }),
+      }),
+    ),
 
   list: procedure
     .input(ZPage.default({ limit: 20 }))

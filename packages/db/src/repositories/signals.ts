@@ -168,18 +168,6 @@ export async function findSignalsForDerivation(
     .where(visibleRows('signal'))
     .orderBy('occurred_on')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    pillar: row.pillar,
-    kind: row.kind,
-    areaCode: row.area_code,
-    occurredOn: row.occurred_on,
-    title: row.title,
-    severity: row.severity,
-    verification: row.verification,
-    source: row.source,
-    sensitivity: row.sensitivity,
-    fieldSensitivity: row.field_sensitivity,
-    payload: row.payload,
-  }));
+  // The envelope only: who recorded it, when, and its provenance do not count.
+  return rows.map((row) => Signal.parse(toSignalRecord(row)));
 }

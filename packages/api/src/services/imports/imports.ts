@@ -17,11 +17,13 @@ import {
   insertImportBatch,
   requestImportCancel,
   rollBackImportBatch,
+  saveHxlMapping,
   type ImportBatchRecord,
   type ImportFormat,
   type ImportMode,
 } from '@prevention/db';
-import type { HxlMapping } from '@prevention/exchange';
+import { hxlShapeKey, inspect, type HxlMapping } from '@prevention/exchange';
+import type { ImportServices } from '../../context.js';
 import { auditEntry } from '../audit-trail.js';
 import type { ImportContext } from './run-import.js';
 
@@ -42,6 +44,52 @@ export interface QueuedImport {
   batch: ImportBatchRecord;
   /** A committed batch that already brought in exactly these bytes, if any. */
   sameContentAs: ImportBatchRecord | null;
+}
+
+export interface StartImportRequest {
+  uploadId: string;
+  format?: ImportFormat;
+  mode: ImportMode;
+  sensitivity: Sensitivity;
+  mapping?: HxlMapping;
+  saveMapping: boolean;
+}
+
+/**
+ * Queues the import of a file the caller uploaded and hands it to the background jobs. The
+ * file is inspected again (its format, its columns); an HXL mapping to remember is saved only
+ * once the batch is accepted, so a refused start changes nothing.
+ */
+export async function startImport(
+  ctx: ImportContext,
+  actor: Actor,
+  services: ImportServices | undefined,
+  request: StartImportRequest,
+): Promise<QueuedImport> {
+  if (!services)
+    throw new AppError('PRECONDITION_FAILED', 'Imports are not available on this server.');
+  const upload = await services.uploads.find(request.uploadId, actor.userId);
+  if (!upload) throw AppError.notFound('The uploaded file');
+  const inspection = await inspect(
+    services.uploads.open(upload.id)(),
+    request.format ? { format: request.format } : {},
+  );
+  const queued = await queueImport(ctx, actor, {
+    format: inspection.format,
+    fileName: upload.fileName,
+    contentHash: upload.contentHash,
+    byteSize: upload.byteSize,
+    mode: request.mode,
+    sensitivity: request.sensitivity,
+    ...(request.mapping ? { mapping: request.mapping } : {}),
+  });
+  if (request.saveMapping && request.mapping)
+    await saveHxlMapping(ctx.db, hxlShapeKey(inspection.columns), request.mapping, {
+      userId: actor.userId,
+      now: ctx.now(),
+    });
+  await services.enqueue(queued.batch.id, upload.id);
+  return queued;
 }
 
 /** Administrators see every batch; others, the batches they started. */
