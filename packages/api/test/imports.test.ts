@@ -4,6 +4,7 @@ import {
   generateDemoData,
   loadDemoData,
   findAuditEntries,
+  findImportBatch,
   findImportRowErrors,
   findSignals,
   findVisibleObservations,
@@ -285,5 +286,41 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
       { areaCode: 'MLI', countryCode: 'MLI', month },
     ]);
     expect(await derived('peace-security.fatalities')).toEqual([]);
+  });
+
+  it('fails the batch, visibly to nobody, when the database refuses a chunk while later ones are on their way', async () => {
+    const actor = await importer();
+    const csv = await text(generateSyntheticAcled({ seed: 9, countries: ['MLI'], rows: 200 }));
+    const refused = csv.split('\n')[45]?.split(',')[0] ?? '';
+    // A real refusal from the database, for one row of the third of ten chunks.
+    await database.handle.executeSql(
+      `create function refuse_event() returns trigger language plpgsql as $$
+       begin if new.external_id = '${refused}' then raise exception 'refused'; end if;
+       return new; end $$;
+       create trigger refuse_event before insert on signal
+         for each row execute function refuse_event();`,
+    );
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { batch } = await queueImport(ctx(), actor, fileOf(csv, 'acled'));
+      await expect(
+        runImport(ctx(), batch.id, chunked(csv, 512), { chunkRows: 20 }),
+      ).rejects.toThrow(/refused/);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(await findImportBatch(database.db, batch.id)).toMatchObject({
+        status: 'failed',
+        failure: 'The import stopped on an internal error; nothing was imported.',
+      });
+      const events = await eventsIn('MLI');
+      expect(events.filter((e) => e.provenance?.batchId === batch.id)).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await database.handle.executeSql(
+        'drop trigger refuse_event on signal; drop function refuse_event();',
+      );
+    }
   });
 });

@@ -18,6 +18,13 @@ describe('ids', () => {
   it('is deterministic when time and randomness are given', () => {
     const random = new Uint8Array(10).fill(7);
     expect(newId(0, random)).toBe(newId(0, random));
+    expect(newId(0, random)).toBe('00000000-0000-7707-8707-070707070707');
+  });
+
+  it('never repeats random bytes across refills of the pool it draws them from', () => {
+    // 10 bytes an id and a 4 KiB pool: 2,000 ids refill it four times.
+    const tails = Array.from({ length: 2000 }, () => newId(0).slice(19));
+    expect(new Set(tails).size).toBe(tails.length);
   });
 });
 
