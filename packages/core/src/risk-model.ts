@@ -132,6 +132,11 @@ export const RiskModel = z
     description: LocalisedText.optional(),
     /** Default least weighted share of present children for an inner node to have a score. */
     minCoverage: z.number().gt(0).max(1),
+    /**
+     * Decimals every node's score is rounded to (half up) before its parent aggregates it, as
+     * INFORM publishes and aggregates one-decimal scores. Unrounded when absent.
+     */
+    decimals: z.number().int().min(0).max(6).optional(),
     /** Classes of the root's score; other nodes have a class only if they declare their own. */
     classes: RiskClasses,
     root: RiskNode,

@@ -30,6 +30,13 @@ const MIN_MAX = 1;
 const LOG_MIN_MAX = 2;
 /** Coverage is compared with this slack, so that 2 of 3 children meet a minimum of 2/3. */
 const EPSILON = 1e-9;
+/** A tie such as 5.35 often arrives as 5.3499999999999996; this relative nudge rounds it up. */
+const TIE_NUDGE = 1e-12;
+
+/** Rounds half up to the decimals of `factor` (10 to the number of decimals). */
+function roundHalfUp(x: number, factor: number): number {
+  return Math.round(x * factor * (1 + TIE_NUDGE)) / factor;
+}
 
 export interface Contribution {
   id: string;
@@ -85,6 +92,8 @@ export class CompiledRiskModel {
   private readonly low: Float64Array;
   private readonly span: Float64Array;
   private readonly invert: Uint8Array;
+  /** 10 to the model's decimals, or 0 when scores are not rounded. */
+  private readonly roundingFactor: number;
 
   constructor(model: RiskModel) {
     this.model = model;
@@ -111,6 +120,7 @@ export class CompiledRiskModel {
     this.low = new Float64Array(n);
     this.span = new Float64Array(n);
     this.invert = new Uint8Array(n);
+    this.roundingFactor = model.decimals === undefined ? 0 : 10 ** model.decimals;
     const flatChildren: number[] = [];
 
     order.forEach((node, i) => {
@@ -177,11 +187,13 @@ export class CompiledRiskModel {
   /**
    * Scores and completeness of every node for one area, in node order; NaN for a missing
    * score. `inputs[i]` is the input of node i (NaN when none): a raw value for a leaf, a 0–10
-   * score for an inner node, which is then taken as given.
+   * score for an inner node, which is then taken as given. A model with `decimals` has every
+   * score rounded before its parent uses it.
    */
   evaluateInto(inputs: ArrayLike<number>, scores: Float64Array, completeness: Float64Array): void {
     const n = this.size;
     const children = this.children;
+    const factor = this.roundingFactor;
     for (let i = 0; i < n; i += 1) {
       const x = inputs[i] ?? Number.NaN;
       if (this.isLeaf[i] === 1) {
@@ -200,12 +212,14 @@ export class CompiledRiskModel {
             (10 * (Math.log10(1 + (x > 0 ? x : 0)) - (this.low[i] as number))) /
             (this.span[i] as number);
         s = s < 0 ? 0 : s > 10 ? 10 : s;
-        scores[i] = this.invert[i] === 1 ? 10 - s : s;
+        if (this.invert[i] === 1) s = 10 - s;
+        scores[i] = factor > 0 ? roundHalfUp(s, factor) : s;
         completeness[i] = 1;
         continue;
       }
       if (x === x) {
-        scores[i] = x < 0 ? 0 : x > 10 ? 10 : x;
+        const given = x < 0 ? 0 : x > 10 ? 10 : x;
+        scores[i] = factor > 0 ? roundHalfUp(given, factor) : given;
         completeness[i] = 1;
         continue;
       }
@@ -262,7 +276,8 @@ export class CompiledRiskModel {
       else if (op === GEOMETRIC_MEAN) s = zero ? 0 : Math.exp(acc / present);
       else if (op === REVERSE_GEOMETRIC_MEAN) s = (10 * (10 - Math.exp(acc / present))) / 9;
       else s = acc;
-      scores[i] = s < 0 ? 0 : s > 10 ? 10 : s;
+      s = s < 0 ? 0 : s > 10 ? 10 : s;
+      scores[i] = factor > 0 ? roundHalfUp(s, factor) : s;
     }
   }
 

@@ -12,7 +12,7 @@ export { classify, informRiskClasses } from './classify.js';
 export { computeTrend, type Trend } from './trend.js';
 export { composeRiskModel, type ComposeOptions } from './compose.js';
 export { platformPillars, preventionRiskModel } from './models/prevention-model.js';
-export { informRiskModel } from './models/inform-model.js';
+export { informMid2018Columns, informRiskModel } from './models/inform-model.js';
 export {
   AggregationOperator,
   RiskClasses,

@@ -100,6 +100,34 @@ describe('missing data', () => {
   });
 });
 
+describe('rounding', () => {
+  const tree = inner('root', 'weighted-mean', [
+    inner('left', 'weighted-mean', [leaf('a'), leaf('b')]),
+    leaf('c'),
+  ]);
+  const inputs = { a: 2.5, b: 2.6, c: 5.34 };
+
+  it('rounds every score half up before its parent aggregates it', () => {
+    const { nodes, root } = compileModel(model(tree, { decimals: 1 })).evaluate(inputs);
+    expect(nodes['left']?.score).toBe(2.6); // 2.55
+    expect(nodes['c']?.score).toBe(5.3);
+    expect(root.score).toBe(4); // (2.6 + 5.3) / 2 = 3.95, where unrounded scores give 3.945
+    expect(root.contributions.reduce((sum, c) => sum + c.value, 0)).toBeCloseTo(4, 12);
+  });
+
+  it('rounds a tie up where floating point lands just below it', () => {
+    const mean = compileModel(
+      model(inner('root', 'weighted-mean', [leaf('a'), leaf('b')]), { decimals: 1 }),
+    );
+    expect((0.1 + 4.6) / 2).toBeLessThan(2.35); // 2.3499999999999996
+    expect(mean.evaluate({ a: 0.1, b: 4.6 }).root.score).toBe(2.4);
+  });
+
+  it('leaves scores unrounded when the model names no decimals', () => {
+    expect(compileModel(model(tree)).evaluate(inputs).root.score).toBeCloseTo(3.945, 12);
+  });
+});
+
 describe('explanations', () => {
   it('splits a weighted mean exactly into its children’s contributions', () => {
     const compiled = compileModel(

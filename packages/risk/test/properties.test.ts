@@ -132,13 +132,14 @@ function randomTree(): fc.Arbitrary<RiskNode> {
 }
 
 describe('the engine on random models (property-based)', () => {
-  it('keeps every score in [0, 10], completeness in [0, 1], and contributions adding up', () => {
+  it('keeps every score in [0, 10], completeness in [0, 1], and contributions adding up, rounded or not', () => {
     fc.assert(
       fc.property(
         randomTree(),
         fc.array(fc.option(score, { nil: undefined }), { maxLength: 64 }),
-        (root, values) => {
-          const compiled = compileModel(model(root));
+        fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+        (root, values, decimals) => {
+          const compiled = compileModel(model(root, decimals === undefined ? {} : { decimals }));
           const inputs: Record<string, number | undefined> = {};
           compiled.nodes.forEach((node, i) => {
             if (node.kind === 'indicator') inputs[node.id] = values[i];

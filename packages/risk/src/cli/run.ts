@@ -24,7 +24,8 @@ Usage
   prevention-risk --help
 
 The model (--model)
-  A JSON document: { id, version, title: { en, fr?, ar?, … }, minCoverage, classes, root }.
+  A JSON document: { id, version, title: { en, fr?, ar?, … }, minCoverage, decimals?,
+  classes, root }; decimals rounds every node's score before its parent uses it (INFORM: 1).
   Nodes are leaves { kind: "indicator", id, title, normalisation, invert?, weight? } or inner
   nodes { kind: "aggregate", id, title, operator, children, minCoverage?, weight?, scale? }.
   normalisation: { method: "identity" } (a 0–10 score), { method: "min-max", min, max } or
