@@ -12,12 +12,15 @@
  * PGlite runs in its worker thread, as in the server; BENCH_DATABASE_URL adds PostgreSQL.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import {
   deriveServerKeys,
   exportRecords,
@@ -51,6 +54,8 @@ const security = {
 interface Target {
   label: string;
   create(): Promise<{ config: DatabaseConfig; drop(): Promise<void> }>;
+  /** The settings a `prevention` process needs to open the same database. */
+  environment(config: DatabaseConfig): Record<string, string>;
   /** The database's own bulk load of a CSV file into `signal`, and its own dump of it. */
   copyIn(database: DatabaseHandle, file: string, columns: string): Promise<void>;
   copyOut(database: DatabaseHandle, file: string, columns: string): Promise<void>;
@@ -65,6 +70,7 @@ const pglite: Target = {
       drop: () => rm(dir, { recursive: true, force: true }),
     };
   },
+  environment: (config) => ({ DATA_DIR: config.kind === 'pglite' ? (config.dataDir ?? '') : '' }),
   copyIn: async (database, file, columns) => {
     const input = new Blob([await readFile(file)]);
     await database.copyEmbedded?.(
@@ -102,6 +108,10 @@ function postgres(url: string): Target {
         drop: () => admin(`drop database if exists ${database} with (force)`),
       };
     },
+    environment: (config) => ({
+      DATABASE_URL: config.kind === 'postgres' ? config.url : '',
+      DATA_DIR: tmpdir(),
+    }),
     // The server reads and writes the file itself (it runs on this machine, as a superuser).
     copyIn: async (handle, file, columns) => {
       await sql.raw(`copy signal (${columns}) from '${file}' with (format csv)`).execute(handle.db);
@@ -139,11 +149,15 @@ interface Result {
   /** The whole process, the database's worker thread (PGlite) included. */
   rssMb: number;
   copyOutSeconds: number;
+  processExport: ProcessExport;
+  /** Peak memory of the same process exporting nothing. */
+  processFloorMb: number;
 }
 
 async function measure(target: Target, file: string, dir: string): Promise<Result> {
   const { config, drop } = await target.create();
   const database = await openDatabase(config);
+  let closed = false;
   try {
     await migrateToLatest(database.db);
     await syncReferenceData(database.db);
@@ -199,7 +213,7 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
     let bytes = 0;
     for await (const chunk of exportRecords(ctx, actor, { kind: 'signals', format: 'acled' })) {
       if (bytes === 0) firstByteMs = performance.now() - exportStarted;
-      bytes += chunk.length;
+      bytes += Buffer.byteLength(chunk);
       const memory = process.memoryUsage();
       heapPeak = Math.max(heapPeak, memory.heapUsed);
       rssPeak = Math.max(rssPeak, memory.rss);
@@ -226,6 +240,17 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
     const copyStarted = performance.now();
     await target.copyIn(database, dump, columns);
     const copySeconds = (performance.now() - copyStarted) / 1000;
+
+    // The same export as a user runs it (`prevention export`), in a process of its own, so that
+    // its memory is the export's alone; an export that matches nothing gives that process's floor.
+    await database.close();
+    closed = true;
+    phase('exporting from a process of its own');
+    const environment = target.environment(config);
+    const alone = await exportInProcess(environment, []);
+    const floor = await exportInProcess(environment, ['--from', '2999-01']);
+    if (alone.bytes !== bytes)
+      throw new Error(`the export process wrote ${alone.bytes} bytes, the export here ${bytes}`);
     return {
       label: target.label,
       importSeconds,
@@ -236,11 +261,73 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
       exportHeapMb: (heapPeak - heapBefore) / 2 ** 20,
       rssMb: rssPeak / 2 ** 20,
       copyOutSeconds,
+      processExport: alone,
+      processFloorMb: floor.peakRssMb,
     };
   } finally {
-    await database.close();
+    if (!closed) await database.close();
     await drop();
   }
+}
+
+const serverRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The built command, as `npm start` runs it; from the sources through tsx when the server has
+ * not been built, whose compiler then counts in the process's memory.
+ */
+const cliEntry = existsSync(join(serverRoot, 'dist', 'cli.js'))
+  ? { nodeArguments: [], script: 'dist/cli.js', label: 'built' }
+  : {
+      nodeArguments: ['--conditions=@prevention/source', '--import', 'tsx'],
+      script: 'src/cli.ts',
+      label: 'from the sources through tsx',
+    };
+
+interface ProcessExport {
+  seconds: number;
+  bytes: number;
+  peakRssMb: number;
+}
+
+/** `prevention export` of the signals as the bench user, counting the bytes it writes. */
+async function exportInProcess(
+  environment: Record<string, string>,
+  filters: string[],
+): Promise<ProcessExport> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      ...cliEntry.nodeArguments,
+      '--import',
+      './bench/report-peak-memory.mjs',
+      cliEntry.script,
+      'export',
+      '--kind',
+      'signals',
+      '--as',
+      'bench@example.org',
+      ...filters,
+    ],
+    {
+      cwd: serverRoot,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let bytes = 0;
+  child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const peak = /peak-rss-kb (\d+)/.exec(stderr);
+  if (code !== 0 || !peak) throw new Error(`prevention export failed (${code}): ${stderr}`);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    bytes,
+    peakRssMb: Number(peak[1]) / 1024,
+  };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'prevention-bench-files-'));
@@ -263,6 +350,8 @@ try {
     `  export as ACLED CSV: ${r.exportSeconds.toFixed(1)} s, ${rate(r.imported, r.exportSeconds)}, first byte after ${r.firstByteMs.toFixed(0)} ms, ` +
       `heap +${r.exportHeapMb.toFixed(0)} MB at most, process RSS ${r.rssMb.toFixed(0)} MB at most (PGlite's worker included); COPY TO ${r.copyOutSeconds.toFixed(1)} s, ` +
       `ratio ${(r.copyOutSeconds / r.exportSeconds).toFixed(2)} of COPY`,
+    `  the same export by \`prevention export\` (${cliEntry.label}) in a process of its own: ${r.processExport.seconds.toFixed(1)} s with the process's start, ` +
+      `peak RSS ${r.processExport.peakRssMb.toFixed(0)} MB (target < 200 MB; the same process exporting nothing: ${r.processFloorMb.toFixed(0)} MB)`,
   ]);
   process.stdout.write(
     `\nImport and export of ${rows.toLocaleString('en')} synthetic ACLED rows, against the database's own COPY in the same run\n` +
