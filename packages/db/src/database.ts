@@ -29,6 +29,9 @@ export interface Database {
   import_row_error: ImportRowErrorTable;
   hxl_mapping: HxlMappingTable;
   observation: ObservationTable;
+  risk_model_version: RiskModelVersionTable;
+  risk_profile: RiskProfileTable;
+  risk_run: RiskRunTable;
 }
 
 /**
@@ -353,3 +356,60 @@ export interface ObservationTable {
   created_at: Date;
 }
 export type ObservationRow = Selectable<ObservationTable>;
+
+/** A risk model version: the definition profiles were computed under; never changed once stored. */
+export interface RiskModelVersionTable {
+  id: string;
+  model_id: string;
+  version: string;
+  /** The country a country team's adjustment applies to; null for a global model. */
+  country_code: string | null;
+  definition: Json<unknown>;
+  based_on: string | null;
+  note: string | null;
+  /** Null for a model shipped with the platform. */
+  created_by: string | null;
+  created_at: Date;
+}
+export type RiskModelVersionRow = Selectable<RiskModelVersionTable>;
+
+/**
+ * The risk profile of an area for a month under a model version, as computed from the
+ * observations up to the sensitivity `basis` (an index into `sensitivityLevels`). The root's
+ * figures are columns, each top-level node's are in `summary`, the whole profile in `profile`.
+ */
+export interface RiskProfileTable {
+  model_version_id: string;
+  area_code: string;
+  country_code: string;
+  month: string;
+  basis: number;
+  score: number | null;
+  class: string | null;
+  change3: number | null;
+  change12: number | null;
+  completeness: number;
+  reliability: number;
+  summary: Json<unknown>;
+  profile: Json<unknown>;
+  computed_at: Date;
+}
+export type RiskProfileRow = Selectable<RiskProfileTable>;
+
+/** A recomputation of risk profiles, run as a background job, with its progress. */
+export interface RiskRunTable {
+  id: string;
+  kind: 'full' | 'incremental';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** The areas and first months to recompute (`[{ areaCode, from }]`); empty for every area. */
+  areas: Json<unknown>;
+  areas_total: Generated<number>;
+  areas_done: Generated<number>;
+  profiles_written: Generated<number>;
+  requested_by: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  failure: string | null;
+}
+export type RiskRunRow = Selectable<RiskRunTable>;

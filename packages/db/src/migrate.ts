@@ -5,6 +5,7 @@ import * as accessAndSignals from './migrations/2026_12_01_001_access_and_signal
 import * as jointAssessments from './migrations/2026_12_02_001_joint_assessments.js';
 import * as auditChainHead from './migrations/2026_12_03_001_audit_chain_head.js';
 import * as importsAndObservations from './migrations/2026_12_04_001_imports_and_observations.js';
+import * as riskProfiles from './migrations/2026_12_05_001_risk_profiles.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_001_joint_assessments': jointAssessments,
   '2026_12_03_001_audit_chain_head': auditChainHead,
   '2026_12_04_001_imports_and_observations': importsAndObservations,
+  '2026_12_05_001_risk_profiles': riskProfiles,
 };
 
 export interface MigrateOptions {
