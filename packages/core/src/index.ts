@@ -36,6 +36,7 @@ export {
   monthBounds,
   monthFromIndex,
   monthIndex,
+  monthIndexBounds,
   monthOfDate,
   monthRange,
   monthsBetween,

@@ -176,6 +176,26 @@ export function monthBounds(period: Period): { first: Month; last: Month } {
   return { first, last };
 }
 
+/**
+ * The first and last month a period covers, as month indices (`monthIndex`): the arithmetic of
+ * `monthBounds` without building the months, for code that handles many observations.
+ */
+export function monthIndexBounds(period: Period): { first: number; last: number } {
+  const year = Number(period.slice(0, 4));
+  switch (periodKind(period)) {
+    case 'month': {
+      const first = monthIndex(period);
+      return { first, last: first };
+    }
+    case 'quarter': {
+      const first = year * 12 + (Number(period.slice(6)) - 1) * 3;
+      return { first, last: first + 2 };
+    }
+    case 'year':
+      return { first: year * 12, last: year * 12 + 11 };
+  }
+}
+
 /** Whether `month` falls within `period`. */
 export function periodContains(period: Period, month: Month): boolean {
   const { first, last } = monthBounds(period);
