@@ -30,3 +30,6 @@ export {
   type TableOptions,
   type TableResult,
 } from './evaluate-table.js';
+
+// Trend changes for callers that scan many windows (risk profiles).
+export { trendChange, trendDirection } from './trend.js';
