@@ -59,6 +59,11 @@ describe('quarters and years', () => {
       }),
     );
   });
+
+  it('gives no bounds for text that is not a period', () => {
+    for (const text of ['20x4', '2026-13', '2026-00', '2026-Q5', '2026/03', '2026-3', ''])
+      expect(monthIndexBounds(text)).toEqual({ first: Number.NaN, last: Number.NaN });
+  });
 });
 
 describe('sub-national areas', () => {
