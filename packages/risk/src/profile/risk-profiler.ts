@@ -11,7 +11,7 @@ import type { CompiledRiskModel } from '../engine.js';
 import { platformPillars } from '../models/prevention-model.js';
 import { contributionsTo } from '../operators.js';
 import { trendChange, trendDirection } from '../trend.js';
-import { leafTimeline, type LeafTimeline, type ProfileObservation } from './leaf-timeline.js';
+import { LeafTimeline, type ProfileObservation } from './leaf-timeline.js';
 import { ProfileLayout } from './profile-layout.js';
 import { RiskProfileSeries, trendDirections } from './risk-profile-series.js';
 import { roundForProfile, type RiskProfile } from './risk-profile.js';
@@ -96,6 +96,7 @@ export class RiskProfiler {
   readonly layout: ProfileLayout;
   readonly settings: z.output<typeof RiskProfilerSettings>;
   private readonly band: UncertaintyBand;
+  private readonly timeline: LeafTimeline;
   /** Scratch space, reused: a computation runs synchronously to its end. */
   private readonly inputs: Float64Array;
   private readonly window: number[] = new Array<number>(trendMonths + 1).fill(Number.NaN);
@@ -118,6 +119,7 @@ export class RiskProfiler {
       this.settings.unknownCarryForwardMonths,
     );
     this.band = new UncertaintyBand(compiled.model, this.layout, this.settings.draws);
+    this.timeline = new LeafTimeline(this.layout.leavesOf, this.layout.windows);
     this.inputs = new Float64Array(compiled.size);
   }
 
@@ -138,14 +140,8 @@ export class RiskProfiler {
         'BAD_REQUEST',
         `The months ${range.from}…${range.to} are not a range of 1 to 1,200 months.`,
       );
-    const { layout, compiled } = this;
-    const timeline = leafTimeline(
-      input.observations,
-      layout.leavesOf,
-      layout.windows,
-      start,
-      months,
-    );
+    const { layout, compiled, timeline } = this;
+    timeline.place(input.observations, start, months);
     const series = new RiskProfileSeries(
       layout,
       { id: compiled.model.id, version: compiled.model.version },
