@@ -81,8 +81,21 @@ export const IndicatorUnit = z.enum([
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 
 /**
+ * How long an observation of an indicator may stand for the months after its period: a yearly
+ * structural figure may be carried forward for a stated number of months, with falling
+ * reliability; a monthly count of events stands for its own month only. `carryForwardMonths`
+ * counts the months after the last month of the observation's period (a year covers its twelve
+ * months, a quarter its three) in which it is still used; after them the indicator is missing.
+ */
+export const IndicatorValidity = z
+  .object({ carryForwardMonths: z.number().int().min(0).max(120) })
+  .strict();
+export type IndicatorValidity = z.infer<typeof IndicatorValidity>;
+
+/**
  * An indicator in a pillar's catalogue. `origin` says whether the pillar derives its values
  * from signals (`deriveObservations`) or whether they come from an external dataset.
+ * `validity` is optional: without it `carryForwardMonthsOf` applies the default for the origin.
  */
 export const Indicator = z
   .object({
@@ -97,6 +110,7 @@ export const Indicator = z
     source: z.string().min(1).max(300),
     sdgIndicators: z.array(SdgIndicatorCode),
     disaggregations: z.array(Disaggregation),
+    validity: IndicatorValidity.optional(),
   })
   .strict()
   .refine((indicator) => pillarOfIndicator(indicator.code) === indicator.pillar, {
@@ -104,6 +118,22 @@ export const Indicator = z
     path: ['code'],
   });
 export type Indicator = z.infer<typeof Indicator>;
+
+/**
+ * Carry-forward months of an indicator that does not state its validity. A value derived from
+ * signals is a monthly figure (events, victims, the month's latest rating) that the derivation
+ * already computes for every month it holds, so it is never carried; an external figure is
+ * taken to be a yearly structural one, usable for two years after its period.
+ */
+export const defaultCarryForwardMonths: Readonly<Record<Indicator['origin'], number>> = {
+  signals: 0,
+  external: 24,
+};
+
+/** The months an observation of the indicator may be carried forward past its period. */
+export function carryForwardMonthsOf(indicator: Pick<Indicator, 'origin' | 'validity'>): number {
+  return indicator.validity?.carryForwardMonths ?? defaultCarryForwardMonths[indicator.origin];
+}
 
 export const Reliability = z.enum(['high', 'medium', 'low']);
 export type Reliability = z.infer<typeof Reliability>;

@@ -176,6 +176,40 @@ export function monthBounds(period: Period): { first: Month; last: Month } {
   return { first, last };
 }
 
+/** The number written by `count` decimal digits of `text` from `from`; NaN if one is not. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i += 1) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The first and last month a period covers, as month indices (`monthIndex`): the arithmetic of
+ * `monthBounds` without building the months or slicing strings, for code that handles many
+ * observations. NaN for both when the text is not a period.
+ */
+export function monthIndexBounds(period: string): { first: number; last: number } {
+  const year = digitsAt(period, 0, 4);
+  if (period.length === 4) return { first: year * 12, last: year * 12 + 11 };
+  let first = Number.NaN;
+  let months = 1;
+  if (period.length === 7 && period.charCodeAt(4) === 45 /* - */) {
+    if (period.charCodeAt(5) === 81 /* Q */) {
+      const quarter = digitsAt(period, 6, 1);
+      if (quarter >= 1 && quarter <= 4) first = year * 12 + (quarter - 1) * 3;
+      months = 3;
+    } else {
+      const month = digitsAt(period, 5, 2);
+      if (month >= 1 && month <= 12) first = year * 12 + month - 1;
+    }
+  }
+  return { first, last: first + months - 1 };
+}
+
 /** Whether `month` falls within `period`. */
 export function periodContains(period: Period, month: Month): boolean {
   const { first, last } = monthBounds(period);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addPeriods,
@@ -6,6 +7,8 @@ import {
   comparePeriods,
   countryOfArea,
   monthBounds,
+  monthIndex,
+  monthIndexBounds,
   periodContains,
   periodRange,
   periodsBetween,
@@ -37,6 +40,29 @@ describe('quarters and years', () => {
     expect(monthBounds('2026-Q3')).toEqual({ first: '2026-07', last: '2026-09' });
     expect(periodContains('2026', '2026-12')).toBe(true);
     expect(periodContains('2026-Q1', '2026-04')).toBe(false);
+  });
+
+  it('gives the same bounds as month indices as monthBounds gives as months', () => {
+    const period = fc.oneof(
+      fc
+        .record({ year: fc.integer({ min: 1900, max: 2200 }), m: fc.integer({ min: 1, max: 12 }) })
+        .map(({ year, m }) => `${year}-${String(m).padStart(2, '0')}`),
+      fc
+        .record({ year: fc.integer({ min: 1900, max: 2200 }), q: fc.integer({ min: 1, max: 4 }) })
+        .map(({ year, q }) => `${year}-Q${q}`),
+      fc.integer({ min: 1900, max: 2200 }).map(String),
+    );
+    fc.assert(
+      fc.property(period, (p) => {
+        const { first, last } = monthBounds(p);
+        expect(monthIndexBounds(p)).toEqual({ first: monthIndex(first), last: monthIndex(last) });
+      }),
+    );
+  });
+
+  it('gives no bounds for text that is not a period', () => {
+    for (const text of ['20x4', '2026-13', '2026-00', '2026-Q5', '2026/03', '2026-3', ''])
+      expect(monthIndexBounds(text)).toEqual({ first: Number.NaN, last: Number.NaN });
   });
 });
 

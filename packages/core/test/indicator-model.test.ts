@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  carryForwardMonthsOf,
   Indicator,
   Normalisation,
   RiskModel,
@@ -35,6 +36,41 @@ describe('indicators', () => {
         disaggregations: [],
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('indicator validity', () => {
+  const indicator = {
+    code: 'development.poverty',
+    pillar: 'development',
+    title: { en: 'Poverty' },
+    unit: 'percent',
+    polarity: 'higher-is-worse',
+    normalisation: { method: 'identity' },
+    origin: 'external',
+    source: 'x',
+    sdgIndicators: [],
+    disaggregations: [],
+  } as const;
+
+  it('carries an external indicator 24 months and a signal-derived one not at all by default', () => {
+    expect(carryForwardMonthsOf(Indicator.parse(indicator))).toBe(24);
+    expect(carryForwardMonthsOf(Indicator.parse({ ...indicator, origin: 'signals' }))).toBe(0);
+  });
+
+  it('uses the window an indicator states', () => {
+    const stated = Indicator.parse({ ...indicator, validity: { carryForwardMonths: 6 } });
+    expect(carryForwardMonthsOf(stated)).toBe(6);
+    expect(carryForwardMonthsOf({ origin: 'signals', validity: { carryForwardMonths: 3 } })).toBe(
+      3,
+    );
+  });
+
+  it('refuses a negative or fractional window', () => {
+    for (const carryForwardMonths of [-1, 1.5])
+      expect(Indicator.safeParse({ ...indicator, validity: { carryForwardMonths } }).success).toBe(
+        false,
+      );
   });
 });
 

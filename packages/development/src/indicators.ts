@@ -1,4 +1,10 @@
-import type { Indicator, IndicatorUnit, Normalisation, Polarity } from '@prevention/core';
+import type {
+  Indicator,
+  IndicatorUnit,
+  IndicatorValidity,
+  Normalisation,
+  Polarity,
+} from '@prevention/core';
 
 const pillar = 'development';
 
@@ -12,6 +18,8 @@ interface Definition {
   source: string;
   sdg?: string[];
   disaggregations?: Indicator['disaggregations'];
+  /** Only where the default for the origin (`defaultCarryForwardMonths`) does not fit. */
+  validity?: IndicatorValidity;
 }
 
 function signalsIndicator(name: string, d: Definition): Indicator {
@@ -35,12 +43,21 @@ function indicator(name: string, d: Definition, origin: Indicator['origin']): In
     source: d.source,
     sdgIndicators: d.sdg ?? [],
     disaggregations: d.disaggregations ?? [],
+    ...(d.validity ? { validity: d.validity } : {}),
   };
 }
 
 const sdgDatabase = 'UN SDG Global Database';
 const percent = (max: number, min = 0): Normalisation => ({ method: 'min-max', min, max });
 const log = (max: number): Normalisation => ({ method: 'log-min-max', min: 0, max });
+/** Household surveys (DHS, MICS, income and expenditure) are run every three to five years. */
+const surveyValidity = { carryForwardMonths: 60 };
+/** A policy in place stays in place until it is replaced; a review every five years. */
+const policyValidity = { carryForwardMonths: 60 };
+/** A year's prices or losses say little about the year after next. */
+const oneYearValidity = { carryForwardMonths: 12 };
+/** A displacement stock is counted in tracking rounds a few months apart. */
+const trackingRoundValidity = { carryForwardMonths: 6 };
 
 export const developmentIndicators: readonly Indicator[] = [
   externalIndicator('extreme-poverty', {
@@ -51,6 +68,7 @@ export const developmentIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['1.1.1'],
     disaggregations: ['sex', 'age'],
+    validity: surveyValidity,
   }),
   externalIndicator('multidimensional-poverty', {
     en: 'People living in poverty in all its dimensions (%)',
@@ -60,6 +78,7 @@ export const developmentIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['1.2.2'],
     disaggregations: ['sex', 'age'],
+    validity: surveyValidity,
   }),
   externalIndicator('social-protection-coverage', {
     en: 'Population covered by social protection floors or systems (%)',
@@ -79,6 +98,7 @@ export const developmentIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['10.2.1'],
     disaggregations: ['sex', 'age'],
+    validity: surveyValidity,
   }),
   externalIndicator('bottom-40-income-growth', {
     en: 'Growth of income per capita of the bottom 40 per cent (%/year)',
@@ -88,6 +108,7 @@ export const developmentIndicators: readonly Indicator[] = [
     normalisation: percent(5, -5),
     source: sdgDatabase,
     sdg: ['10.1.1'],
+    validity: surveyValidity,
   }),
   externalIndicator('youth-neet', {
     en: 'Youth not in education, employment or training (%)',
@@ -150,6 +171,7 @@ export const developmentIndicators: readonly Indicator[] = [
     normalisation: percent(2),
     source: 'FAO, SDG Global Database',
     sdg: ['2.c.1'],
+    validity: oneYearValidity,
   }),
   signalsIndicator('ipc-phase-3-plus', {
     en: 'Population in IPC Phase 3 (Crisis) or worse (%)',
@@ -195,6 +217,7 @@ export const developmentIndicators: readonly Indicator[] = [
     normalisation: log(10),
     source: 'Sendai Framework Monitor',
     sdg: ['1.5.2'],
+    validity: oneYearValidity,
   }),
   externalIndicator('drr-strategy', {
     en: 'National disaster risk reduction strategy in line with the Sendai Framework (1 yes, 0 no)',
@@ -204,6 +227,7 @@ export const developmentIndicators: readonly Indicator[] = [
     normalisation: percent(1),
     source: 'Sendai Framework Monitor',
     sdg: ['1.5.3', '13.1.2'],
+    validity: policyValidity,
   }),
   externalIndicator('population', {
     en: 'Resident population',
@@ -225,6 +249,7 @@ export const developmentIndicators: readonly Indicator[] = [
     normalisation: log(2_000_000),
     source: 'Displacement tracking (IOM DTM, IDMC) via import',
     disaggregations: ['sex', 'age'],
+    validity: trackingRoundValidity,
   }),
   signalsIndicator('idps-per-100k', {
     en: 'Internally displaced people per 100,000 residents',
@@ -273,6 +298,7 @@ export const developmentIndicators: readonly Indicator[] = [
     normalisation: percent(60),
     source: sdgDatabase,
     sdg: ['5.3.1'],
+    validity: surveyValidity,
   }),
   externalIndicator('intimate-partner-violence', {
     en: 'Ever-partnered women subjected to intimate partner violence in the last 12 months (%)',
@@ -282,6 +308,7 @@ export const developmentIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['5.2.1'],
     disaggregations: ['age'],
+    validity: surveyValidity,
   }),
 ];
 

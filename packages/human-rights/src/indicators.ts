@@ -1,4 +1,10 @@
-import type { Indicator, IndicatorUnit, Normalisation, Polarity } from '@prevention/core';
+import type {
+  Indicator,
+  IndicatorUnit,
+  IndicatorValidity,
+  Normalisation,
+  Polarity,
+} from '@prevention/core';
 
 const pillar = 'human-rights';
 
@@ -13,6 +19,8 @@ interface Definition {
   source: string;
   sdg?: string[];
   disaggregations?: Indicator['disaggregations'];
+  /** Only where the default for the origin (`defaultCarryForwardMonths`) does not fit. */
+  validity?: IndicatorValidity;
 }
 
 function indicator(name: string, d: Definition): Indicator {
@@ -28,6 +36,7 @@ function indicator(name: string, d: Definition): Indicator {
     source: d.source,
     sdgIndicators: d.sdg ?? [],
     disaggregations: d.disaggregations ?? [],
+    ...(d.validity ? { validity: d.validity } : {}),
   };
 }
 
@@ -37,6 +46,10 @@ const fromViolations = 'Derived from violation signals';
 const fromCivicSpace = 'Derived from civic-space signals';
 const fromRecommendations = 'Derived from recommendation signals';
 const sdgDatabase = 'UN SDG Global Database';
+/** Household and perception surveys are run every three to five years. */
+const surveyValidity = { carryForwardMonths: 60 };
+/** Accreditation is reviewed every five years; ratifications are rarely withdrawn. */
+const statusValidity = { carryForwardMonths: 60 };
 
 function violationCount(name: string, en: string, fr: string, max: number): Indicator {
   return indicator(name, {
@@ -157,6 +170,7 @@ export const humanRightsIndicators: readonly Indicator[] = [
     origin: 'external',
     source: 'GANHRI accreditation, SDG Global Database',
     sdg: ['16.a.1'],
+    validity: statusValidity,
   }),
   indicator('core-treaties-ratified', {
     en: 'Core international human rights treaties ratified (of 9)',
@@ -166,6 +180,7 @@ export const humanRightsIndicators: readonly Indicator[] = [
     normalisation: range(0, 9),
     origin: 'external',
     source: 'OHCHR ratification status',
+    validity: statusValidity,
   }),
   indicator('discrimination-reported', {
     en: 'Population reporting discrimination or harassment in the past 12 months (%)',
@@ -176,6 +191,7 @@ export const humanRightsIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['10.3.1', '16.b.1'],
     disaggregations: ['sex', 'age'],
+    validity: surveyValidity,
   }),
   indicator('unsentenced-detainees', {
     en: 'Unsentenced detainees as a share of the prison population (%)',
@@ -196,6 +212,7 @@ export const humanRightsIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['16.3.1'],
     disaggregations: ['sex'],
+    validity: surveyValidity,
   }),
   indicator('birth-registration', {
     en: 'Children under 5 whose births have been registered (%)',
@@ -207,6 +224,7 @@ export const humanRightsIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['16.9.1'],
     disaggregations: ['sex'],
+    validity: surveyValidity,
   }),
   indicator('trafficking-victims', {
     en: 'Detected victims of human trafficking per 100,000 people',
@@ -228,6 +246,7 @@ export const humanRightsIndicators: readonly Indicator[] = [
     source: sdgDatabase,
     sdg: ['16.7.2'],
     disaggregations: ['sex', 'age'],
+    validity: surveyValidity,
   }),
 ];
 

@@ -2,6 +2,8 @@ import type { Indicator } from '@prevention/core';
 
 const pillar = 'peace-security';
 const fromEvents = 'Derived from conflict-event signals (ACLED-compatible)';
+/** Household and perception surveys are run every three to five years. */
+const surveyValidity = { carryForwardMonths: 60 };
 
 type Definition = Omit<Indicator, 'pillar' | 'code' | 'sdgIndicators' | 'disaggregations'> &
   Partial<Pick<Indicator, 'sdgIndicators' | 'disaggregations'>>;
@@ -227,6 +229,7 @@ export const peaceSecurityIndicators: readonly Indicator[] = [
     source: 'National surveys, SDG global database',
     sdgIndicators: ['16.1.4'],
     disaggregations: ['sex', 'age'],
+    validity: surveyValidity,
   }),
 ];
 

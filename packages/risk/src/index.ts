@@ -30,3 +30,36 @@ export {
   type TableOptions,
   type TableResult,
 } from './evaluate-table.js';
+
+// Trend changes for callers that scan many windows (risk profiles).
+export { trendChange, trendDirection } from './trend.js';
+
+// Risk profiles: scores, reliability, trends, drivers and uncertainty bands per area and month.
+export {
+  RiskProfiler,
+  RiskProfilerSettings,
+  computeRiskProfiles,
+  createRiskProfiler,
+  trendMonths,
+  type AreaObservations,
+  type MonthRange,
+  type RiskProfilerOptions,
+} from './profile/risk-profiler.js';
+export { RiskProfileSeries } from './profile/risk-profile-series.js';
+export {
+  NodeProfile,
+  ProfileBand,
+  ProfileDriver,
+  ProfileTrend,
+  RiskProfile,
+  TrendDirection,
+  profilePrecision,
+  roundForProfile,
+} from './profile/risk-profile.js';
+export { ProfileObservation, isTotal } from './profile/leaf-timeline.js';
+export {
+  carriedReliabilityFloor,
+  observationReliability,
+  reliabilityFactors,
+} from './profile/observation-reliability.js';
+export { bandPercentiles, weightFactorRange } from './profile/uncertainty-band.js';

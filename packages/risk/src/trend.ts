@@ -8,6 +8,34 @@ export interface Trend {
   periods: number;
 }
 
+const isPresent = (v: number | null | undefined): v is number =>
+  v !== null && v !== undefined && !Number.isNaN(v);
+
+/**
+ * The change of a trend over `series[from..to]` (both included; null or NaN for a missing
+ * period): the last score minus the first present one, or null when the last is missing or
+ * fewer than two scores are present. Allocation-free, for callers that scan many windows.
+ */
+export function trendChange(
+  series: ArrayLike<number | null>,
+  from: number,
+  to: number,
+): number | null {
+  const last = series[to];
+  if (!isPresent(last)) return null;
+  for (let i = from; i < to; i += 1) {
+    const first = series[i];
+    if (isPresent(first)) return last - first;
+  }
+  return null;
+}
+
+/** A change of at least `threshold` points either way is a rise or a fall. */
+export function trendDirection(change: number | null, threshold = 0.5): Trend['direction'] {
+  if (change === null) return 'unknown';
+  return change >= threshold ? 'rising' : change <= -threshold ? 'falling' : 'stable';
+}
+
 /**
  * The trend of a score over the last `periods` periods of a series (oldest first, null for a
  * missing period). A change of at least `threshold` points either way is a rise or a fall.
@@ -22,14 +50,9 @@ export function computeTrend(
   const window = series.slice(-periods);
   const points: [number, number][] = [];
   window.forEach((v, i) => {
-    if (v !== null && !Number.isNaN(v)) points.push([i, v]);
+    if (isPresent(v)) points.push([i, v]);
   });
-  const last = window[window.length - 1];
-  const first = points[0];
-  const change =
-    last === undefined || last === null || Number.isNaN(last) || !first || points.length < 2
-      ? null
-      : last - first[1];
+  const change = trendChange(window, 0, window.length - 1);
   let slope: number | null = null;
   if (points.length >= 2) {
     const meanX = points.reduce((s, [x]) => s + x, 0) / points.length;
@@ -42,13 +65,5 @@ export function computeTrend(
     }
     slope = num / den;
   }
-  const direction =
-    change === null
-      ? 'unknown'
-      : change >= threshold
-        ? 'rising'
-        : change <= -threshold
-          ? 'falling'
-          : 'stable';
-  return { change, slope, direction, periods: points.length };
+  return { change, slope, direction: trendDirection(change, threshold), periods: points.length };
 }
