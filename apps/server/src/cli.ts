@@ -13,6 +13,7 @@ import {
   ProductionRefusedError,
   seedDemoData,
 } from './prepare-database.js';
+import { riskCommand } from './risk-commands.js';
 import { runServer } from './run-server.js';
 import { securitySettings } from './security-settings.js';
 
@@ -51,6 +52,9 @@ Commands:
       --kind signals|observations
       --format acled|csv|hxl   signals as ACLED CSV; observations as csv or hxl
       --area CODE --pillar ID --indicator CODE --from YYYY-MM --to YYYY-MM --as EMAIL
+  risk recompute               compute every area's risk profiles under every model version
+                               from the stored observations: progress on standard error, a
+                               JSON summary on standard output
   help                         show this text
 
 Configuration comes from environment variables; see the README's configuration table.
@@ -73,6 +77,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'import' || command === 'export') return exchange(command, rest);
+  if (command === 'risk')
+    return withDatabase(loadConfig(), true, (database) =>
+      riskCommand(database, rest, {
+        out: (text) => void process.stdout.write(text),
+        err: (text) => void process.stderr.write(text),
+      }),
+    );
   if (argumentCounts[command] !== rest.length) {
     process.stderr.write(`Unknown command or wrong arguments: ${argv.join(' ')}\n\n${usage}`);
     return 2;

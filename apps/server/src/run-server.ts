@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startImportJobs, UploadStore } from '@prevention/api';
+import { startImportJobs, startRiskJobs, UploadStore } from '@prevention/api';
 import { startJobQueue, type JobQueue } from '@prevention/db';
 import pino from 'pino';
 import { takeBackup } from './backup/backup-manifest.js';
@@ -40,19 +40,24 @@ export async function runServer(config: Config): Promise<RunningServer> {
     });
     const security = securitySettings(config);
     const uploads = new UploadStore(join(config.DATA_DIR, 'uploads'), config.IMPORT_MAX_BYTES);
+    // The embedded database has this one process; PostgreSQL may have other servers.
+    const interrupted =
+      database.kind === 'postgres'
+        ? { interruptedBefore: new Date(Date.now() - 2 * 60 * 60_000) }
+        : {};
+    const onJobError = (error: unknown, job: string) =>
+      log.error({ err: error, job }, 'a background job failed');
+    const risk = await startRiskJobs(jobs, { db: database.db, now: () => new Date() }, {
+      ...interrupted,
+      onJobError,
+    });
     const imports = await startImportJobs(
       jobs,
       { db: database.db, now: () => new Date(), requestId: 'job:import', security },
       uploads,
-      {
-        // The embedded database has this one process; PostgreSQL may have other servers.
-        ...(database.kind === 'postgres'
-          ? { interruptedBefore: new Date(Date.now() - 2 * 60 * 60_000) }
-          : {}),
-        onJobError: (error, job) => log.error({ err: error, job }, 'a background job failed'),
-      },
+      { ...interrupted, onJobError, observationsChanged: risk.recomputeTouched },
     );
-    server = await createServer({ config, database, version: serverVersion, imports });
+    server = await createServer({ config, database, version: serverVersion, imports, risk });
     // Only the embedded database needs the server's help to be backed up: it holds the files.
     // The channel opens before the ready line, so a backup right after it finds the server.
     if (database.kind === 'pglite') {

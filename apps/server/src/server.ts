@@ -12,6 +12,7 @@ import {
   type ApiDependencies,
   type AppRouter,
   type ImportServices,
+  type RiskServices,
   type PasswordHashing,
 } from '@prevention/api';
 import type { DatabaseHandle } from '@prevention/db';
@@ -63,6 +64,8 @@ export interface ServerOptions {
   trpc?: TrpcHandling;
   /** Uploads and the import jobs; without them the import routes answer 412. */
   imports?: ImportServices;
+  /** The recomputation jobs; without them `risk.recompute` answers with an error. */
+  risk?: RiskServices;
 }
 
 export type { TrpcHandling } from './trpc-fast-path.js';
@@ -84,6 +87,7 @@ export async function createServer({
   passwordHashing,
   trpc = 'fast-path',
   imports,
+  risk,
 }: ServerOptions): Promise<Server> {
   const app = Fastify({
     logger: {
@@ -143,6 +147,7 @@ export async function createServer({
     // One per server process; other processes' revocations reach it within sessionTrustMs.
     sessionCache: new SessionCache(),
     imports,
+    risk,
   };
 
   const createContext = (req: FastifyRequest, res: FastifyReply) =>

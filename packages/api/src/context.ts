@@ -1,5 +1,5 @@
 import type { Actor, UserAccount } from '@prevention/core';
-import type { DatabaseClient, Session } from '@prevention/db';
+import type { DatabaseClient, RiskRunRecord, Session } from '@prevention/db';
 import type { PasswordHashing } from './auth/passwords.js';
 import type { SessionCache } from './auth/session-cache.js';
 import type { UploadStore } from './services/imports/upload-store.js';
@@ -40,6 +40,13 @@ export interface ApiDependencies {
    * without them (a test of something else) answers the import procedures with an error.
    */
   imports?: ImportServices | undefined;
+  /** How a recomputation of risk profiles is handed to the background jobs. */
+  risk?: RiskServices | undefined;
+}
+
+export interface RiskServices {
+  /** Queues a recomputation of every area's profiles as a background job. */
+  recomputeAll(requestedBy: string): Promise<RiskRunRecord>;
 }
 
 export interface ImportServices {

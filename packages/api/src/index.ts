@@ -18,6 +18,7 @@ export {
   createContextInner,
   type ApiDependencies,
   type ImportServices,
+  type RiskServices,
   type Context,
   type RequestInfo,
   type SecuritySettings,
@@ -71,3 +72,15 @@ export { StoredUpload, UploadStore } from './services/imports/upload-store.js';
 export { importsRouter, ZImportBatch, ZImportsStartRequest } from './routers/imports.js';
 export { startImportJobs, type ImportJobOptions } from './services/imports/import-jobs.js';
 export { deriveForBatch, deriveTouched, type AreaMonth } from './services/derivation.js';
+export { riskRouter, ZProfileSummary, ZRiskModelVersion } from './routers/risk.js';
+export {
+  prepareProfilers,
+  profileRange,
+  queueRiskRun,
+  recomputeArea,
+  runRiskRun,
+  shippedRiskModels,
+  type RiskContext,
+  type TouchedArea,
+} from './services/risk/recompute.js';
+export { startRiskJobs, type RiskJobs } from './services/risk/risk-jobs.js';

@@ -10,6 +10,15 @@ const signalReaders: Role[] = [
   'partner',
 ];
 const administrators: Role[] = ['administrator'];
+/** Who reads the risk picture: everyone who reads a country's records, and administrators. */
+const riskReaders: Role[] = [
+  'field-officer',
+  'country-team-lead',
+  'reviewer',
+  'hq-planner',
+  'partner',
+  'administrator',
+];
 /** Who brings data in from files (DESIGN §2: HQ analysts, country team leads, administrators). */
 const importers: Role[] = ['hq-planner', 'country-team-lead', 'administrator'];
 /** Who writes assessment content; who steps it through its lifecycle; who reads it. */
@@ -61,6 +70,14 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'users.resetSecondFactor': signedIn(administrators, 'global', 'restricted'),
 
   'audit.list': signedIn(administrators, 'global', 'restricted'),
+
+  // Profiles are read a country at a time, within the caller's countries and at the highest
+  // sensitivity basis they are cleared for (see the db's findVisibleRiskProfiles).
+  'risk.models': signedIn(riskReaders, 'records', 'public'),
+  'risk.overview': signedIn(riskReaders, 'records', 'public'),
+  'risk.area': signedIn(riskReaders, 'records', 'public'),
+  'risk.runs': signedIn(administrators, 'global', 'public'),
+  'risk.recompute': signedIn(administrators, 'global', 'public'),
 
   // A batch belongs to no one country: each of its rows is checked against the importer's
   // countries as it is read, and a batch is seen by its importer (and by HQ and administrators).

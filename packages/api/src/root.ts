@@ -5,6 +5,7 @@ import { assessmentsRouter } from './routers/assessments.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { importsRouter } from './routers/imports.js';
+import { riskRouter } from './routers/risk.js';
 import { signalsRouter } from './routers/signals.js';
 import { systemRouter } from './routers/system.js';
 import { usersRouter } from './routers/users.js';
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   imports: importsRouter,
+  risk: riskRouter,
   signals: signalsRouter,
   system: systemRouter,
   users: usersRouter,

@@ -401,7 +401,7 @@ export interface RiskRunTable {
   id: string;
   kind: 'full' | 'incremental';
   status: 'queued' | 'running' | 'done' | 'failed';
-  /** The areas and first months to recompute (`[{ areaCode, from }]`); empty for every area. */
+  /** The areas and first months to recompute (`[{ areaCode, countryCode, from }]`); empty for every area. */
   areas: Json<unknown>;
   areas_total: Generated<number>;
   areas_done: Generated<number>;

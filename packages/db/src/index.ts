@@ -183,6 +183,7 @@ export {
   endRiskRun,
   ensureShippedRiskModels,
   failInterruptedRiskRuns,
+  findLatestProfileMonth,
   findProfileInputs,
   findProfiledAreas,
   findProfilesBefore,

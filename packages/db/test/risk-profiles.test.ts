@@ -195,7 +195,7 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     const left = await insertRiskRun(database.db, {
       id: newId(),
       kind: 'incremental',
-      areas: [{ areaCode: 'MLI', from: '2026-01' }],
+      areas: [{ areaCode: 'MLI', countryCode: 'MLI', from: '2026-01' }],
       requestedBy: null,
       now,
     });
@@ -203,7 +203,7 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     expect(await failInterruptedRiskRuns(database.db, now)).toBe(1);
     expect(await findRiskRun(database.db, left.id)).toMatchObject({
       status: 'failed',
-      areas: [{ areaCode: 'MLI', from: '2026-01' }],
+      areas: [{ areaCode: 'MLI', countryCode: 'MLI', from: '2026-01' }],
     });
     expect((await findRiskRun(database.db, run.id))?.status).toBe('done');
   });

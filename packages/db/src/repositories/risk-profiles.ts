@@ -173,7 +173,11 @@ export interface ProfileInput {
   basis: number;
 }
 
-/** Every visible observation of exactly this area (not of the areas inside it), in period order. */
+/**
+ * Every visible observation of exactly this area (not of the areas inside it), by period and
+ * then oldest first, so that of two values for the same period the later one comes last (the
+ * profile takes it).
+ */
 export async function findProfileInputs(
   db: Kysely<Database>,
   areaCode: string,
@@ -184,6 +188,8 @@ export async function findProfileInputs(
     .where('area_code', '=', areaCode)
     .where(visibleRows('observation'))
     .orderBy('period')
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
   return rows.map((row) => ({
     indicatorCode: row.indicator_code,
@@ -366,7 +372,7 @@ export interface RiskRunRecord {
   id: string;
   kind: 'full' | 'incremental';
   status: 'queued' | 'running' | 'done' | 'failed';
-  areas: { areaCode: string; from: string }[];
+  areas: { areaCode: string; countryCode: string; from: string }[];
   areasTotal: number;
   areasDone: number;
   profilesWritten: number;
@@ -399,7 +405,7 @@ export async function insertRiskRun(
   run: {
     id: string;
     kind: 'full' | 'incremental';
-    areas: readonly { areaCode: string; from: string }[];
+    areas: readonly { areaCode: string; countryCode: string; from: string }[];
     requestedBy: string | null;
     now: Date;
   },
@@ -497,4 +503,19 @@ export async function failInterruptedRiskRuns(
   if (createdBefore) query = query.where('created_at', '<', createdBefore);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The newest month with a stored profile under a model version, up to `notAfter`. */
+export async function findLatestProfileMonth(
+  db: Kysely<Database>,
+  modelVersionId: string,
+  notAfter: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('risk_profile')
+    .select((eb) => eb.fn.max('month').as('month'))
+    .where('model_version_id', '=', modelVersionId)
+    .where('month', '<=', notAfter)
+    .executeTakeFirst();
+  return row?.month ?? undefined;
 }

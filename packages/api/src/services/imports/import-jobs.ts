@@ -6,7 +6,8 @@ import {
   purgeImportBatchRows,
   type JobQueue,
 } from '@prevention/db';
-import { deriveForBatch, deriveTouched } from '../derivation.js';
+import { deriveForBatch, deriveTouched, type AreaMonth } from '../derivation.js';
+import { mergeTouched, type TouchedArea } from '../risk/recompute.js';
 import { z } from 'zod';
 import type { ImportServices } from '../../context.js';
 import { runImport, type ImportContext } from './run-import.js';
@@ -24,6 +25,18 @@ export interface ImportJobOptions {
   interruptedBefore?: Date;
   /** Told when a job fails unexpectedly (a database error), for the log. */
   onJobError: (error: unknown, job: string) => void;
+  /**
+   * Told of the areas whose observations changed (a batch committed or rolled back, and what
+   * was derived from it), from their earliest changed month: the risk profiles to recompute.
+   */
+  observationsChanged?: (areas: readonly TouchedArea[]) => Promise<void>;
+}
+
+/** Each touched area once, from its earliest month. */
+function touchedAreas(touched: readonly AreaMonth[]): TouchedArea[] {
+  return mergeTouched(
+    touched.map((t) => ({ areaCode: t.areaCode, countryCode: t.countryCode, from: t.month })),
+  );
 }
 
 /**
@@ -54,8 +67,11 @@ export async function startImportJobs(
     } finally {
       await uploads.remove(uploadId);
     }
-    if (done.status === 'committed') await deriveForBatch(ctx, batchId);
-    else await queue.send('import-purge', { batchId });
+    if (done.status === 'committed') {
+      await deriveForBatch(ctx, batchId);
+      const touched = await findTouchedAreaMonths(ctx.db, batchId, done.target);
+      await options.observationsChanged?.(touchedAreas(touched));
+    } else await queue.send('import-purge', { batchId });
   });
   await queue.work('import-purge', async (data) => {
     const { batchId } = PurgeJob.parse(data);
@@ -67,8 +83,10 @@ export async function startImportJobs(
         ? await findTouchedAreaMonths(ctx.db, batchId, batch.target)
         : [];
     while ((await purgeImportBatchRows(ctx.db, batchId)) > 0);
-    if (batch && touched.length > 0)
+    if (batch && touched.length > 0) {
       await deriveTouched({ ...ctx, systemUserId: batch.createdBy }, touched);
+      await options.observationsChanged?.(touchedAreas(touched));
+    }
   });
 
   return {

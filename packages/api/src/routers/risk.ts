@@ -1,0 +1,121 @@
+import { AreaCode, Id, Month } from '@prevention/core';
+import { RiskProfile } from '@prevention/risk';
+import { z } from 'zod';
+import {
+  listRiskModels,
+  listRiskRuns,
+  recomputeAllProfiles,
+  riskOfArea,
+  riskOverview,
+} from '../services/risk/risk-views.js';
+import { procedure, router } from '../trpc.js';
+
+export const ZRiskModelVersion = z.object({
+  id: Id,
+  modelId: z.string(),
+  version: z.string(),
+  title: z.string(),
+  countryCode: z.string().nullable(),
+  basedOn: Id.nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A node's headline figures in a profile summary. */
+const ZNodeSummary = z.object({
+  score: z.number().nullable(),
+  class: z.string().nullable(),
+  completeness: z.number(),
+  reliability: z.number(),
+  change3: z.number().nullable(),
+  change12: z.number().nullable(),
+  band: z.object({ low: z.number(), high: z.number() }).nullable(),
+});
+
+export const ZProfileSummary = z.object({
+  areaCode: AreaCode,
+  month: Month,
+  score: z.number().nullable(),
+  class: z.string().nullable(),
+  change3: z.number().nullable(),
+  change12: z.number().nullable(),
+  completeness: z.number(),
+  reliability: z.number(),
+  /** The profile rests on observations up to this sensitivity level (0 public … 3). */
+  basis: z.number().int().min(0).max(3),
+  /** The root's and each pillar's figures, by node id. */
+  nodes: z.record(z.string(), ZNodeSummary),
+});
+
+const ZRiskRun = z.object({
+  id: Id,
+  kind: z.enum(['full', 'incremental']),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  areasTotal: z.number().int(),
+  areasDone: z.number().int(),
+  profilesWritten: z.number().int(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  failure: z.string().nullable(),
+});
+
+export const riskRouter = router({
+  /** The model versions profiles are computed under: global ones and the caller's countries'. */
+  models: procedure
+    .output(z.array(ZRiskModelVersion))
+    .query(({ ctx }) => listRiskModels(ctx, ctx.actor)),
+
+  /** Every country's profile for one month (the newest by default) under one model version. */
+  overview: procedure
+    .input(
+      z
+        .object({ modelVersionId: Id.optional(), month: Month.optional() })
+        .default({}),
+    )
+    .output(
+      z.object({
+        model: ZRiskModelVersion,
+        month: Month.nullable(),
+        range: z.object({ from: Month, to: Month }),
+        countries: z.array(ZProfileSummary),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      riskOverview(ctx, ctx.actor, {
+        ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
+        ...(input.month ? { month: input.month } : {}),
+      }),
+    ),
+
+  /** One area's series of headline figures and the whole profile of one month. */
+  area: procedure
+    .input(
+      z.object({ areaCode: AreaCode, modelVersionId: Id.optional(), month: Month.optional() }),
+    )
+    .output(
+      z.object({
+        model: ZRiskModelVersion,
+        series: z.array(ZProfileSummary),
+        profile: RiskProfile.nullable(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      riskOfArea(ctx, ctx.actor, {
+        areaCode: input.areaCode,
+        ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
+        ...(input.month ? { month: input.month } : {}),
+      }),
+    ),
+
+  /** The newest recomputation runs, with their progress. */
+  runs: procedure
+    .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
+    .output(z.array(ZRiskRun))
+    .query(({ ctx, input }) => listRiskRuns(ctx, input.limit)),
+
+  /** Queues the recomputation of every area's profiles under every model version. */
+  recompute: procedure
+    .output(ZRiskRun)
+    .mutation(({ ctx }) => recomputeAllProfiles(ctx.actor, ctx.risk)),
+});

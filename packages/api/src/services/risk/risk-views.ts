@@ -1,0 +1,234 @@
+import {
+  AppError,
+  isCountryInScope,
+  isGlobalScope,
+  type Actor,
+  type Month,
+} from '@prevention/core';
+import {
+  findAreaByCode,
+  findLatestProfileMonth,
+  findRiskModelVersion,
+  findRiskModelVersions,
+  findRiskRuns,
+  findVisibleRiskProfiles,
+  type RiskModelVersionRecord,
+  type RiskRunRecord,
+  type VisibleRiskProfile,
+} from '@prevention/db';
+import { preventionRiskModel, RiskProfile } from '@prevention/risk';
+import type { RiskServices } from '../../context.js';
+import { profileRange, type NodeSummary, type RiskContext } from './recompute.js';
+
+/** A model version as the API lists it. */
+export interface RiskModelVersionView {
+  id: string;
+  modelId: string;
+  version: string;
+  title: string;
+  countryCode: string | null;
+  basedOn: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+function toView(version: RiskModelVersionRecord): RiskModelVersionView {
+  return {
+    id: version.id,
+    modelId: version.modelId,
+    version: version.version,
+    title: version.definition.title.en,
+    countryCode: version.countryCode,
+    basedOn: version.basedOn,
+    note: version.note,
+    createdAt: version.createdAt.toISOString(),
+  };
+}
+
+/** The global model versions and those of the caller's countries. */
+export async function listRiskModels(
+  ctx: RiskContext,
+  actor: Actor,
+): Promise<RiskModelVersionView[]> {
+  const versions = await findRiskModelVersions(
+    ctx.db,
+    actor.scope.kind === 'countries' ? actor.scope.countries : 'all',
+  );
+  return versions.map(toView);
+}
+
+/**
+ * The version asked for, if the caller may see it (a country's version only in that country's
+ * scope), or else the newest global version of the platform's prevention model.
+ */
+async function modelVersionFor(
+  ctx: RiskContext,
+  actor: Actor,
+  id: string | undefined,
+): Promise<RiskModelVersionRecord> {
+  if (id !== undefined) {
+    const version = await findRiskModelVersion(ctx.db, id);
+    if (
+      !version ||
+      (version.countryCode !== null && !isCountryInScope(actor.scope, version.countryCode))
+    )
+      throw new AppError('NOT_FOUND', 'There is no risk model version with this id.');
+    return version;
+  }
+  const global = (await findRiskModelVersions(ctx.db, [])).filter(
+    (v) => v.modelId === preventionRiskModel.id,
+  );
+  const newest = global.at(-1);
+  if (!newest)
+    throw new AppError('NOT_FOUND', 'No risk profiles have been computed on this platform yet.');
+  return newest;
+}
+
+/** A profile's headline figures: the root's, and the summary of each pillar. */
+export interface ProfileSummaryView {
+  areaCode: string;
+  month: string;
+  score: number | null;
+  class: string | null;
+  change3: number | null;
+  change12: number | null;
+  completeness: number;
+  reliability: number;
+  /** The stored profile rests on observations up to this sensitivity level (0 public). */
+  basis: number;
+  nodes: Record<string, NodeSummary>;
+}
+
+function toSummary(row: VisibleRiskProfile): ProfileSummaryView {
+  return {
+    areaCode: row.areaCode,
+    month: row.month,
+    score: row.score,
+    class: row.class,
+    change3: row.change3,
+    change12: row.change12,
+    completeness: row.completeness,
+    reliability: row.reliability,
+    basis: row.basis,
+    // Written by `recomputeArea` in this shape; the procedure's output schema checks it.
+    nodes: row.summary as Record<string, NodeSummary>,
+  };
+}
+
+/**
+ * Every country's profile for one month under one model version, as far as the caller may see
+ * (their countries, and the highest sensitivity basis they are cleared for): the world map and
+ * its table. The month defaults to the newest one computed.
+ */
+export async function riskOverview(
+  ctx: RiskContext,
+  actor: Actor,
+  request: { modelVersionId?: string; month?: Month },
+): Promise<{
+  model: RiskModelVersionView;
+  month: string | null;
+  range: { from: string; to: string };
+  countries: ProfileSummaryView[];
+}> {
+  const version = await modelVersionFor(ctx, actor, request.modelVersionId);
+  const range = profileRange(ctx.now());
+  const month = request.month ?? (await findLatestProfileMonth(ctx.db, version.id, range.to));
+  if (!month) return { model: toView(version), month: null, range, countries: [] };
+  const rows = await findVisibleRiskProfiles(ctx.db, actor, {
+    modelVersionId: version.id,
+    from: month,
+    to: month,
+    summaryOnly: true,
+  });
+  return { model: toView(version), month, range, countries: rows.map(toSummary) };
+}
+
+/**
+ * One area's profiles over the range (their headline figures, for the trend charts) and the
+ * whole profile of one month (the newest, by default), for the country page.
+ */
+export async function riskOfArea(
+  ctx: RiskContext,
+  actor: Actor,
+  request: { areaCode: string; modelVersionId?: string; month?: Month },
+): Promise<{
+  model: RiskModelVersionView;
+  series: ProfileSummaryView[];
+  profile: RiskProfile | null;
+}> {
+  const countryCode = await countryOf(ctx, request.areaCode);
+  if (!countryCode || !isCountryInScope(actor.scope, countryCode))
+    throw new AppError('NOT_FOUND', 'There is no area with this code among your countries.');
+  const version = await modelVersionFor(ctx, actor, request.modelVersionId);
+  if (version.countryCode !== null && version.countryCode !== countryCode)
+    throw new AppError('BAD_REQUEST', `This model version is ${version.countryCode}'s.`);
+  const range = profileRange(ctx.now());
+  const filter = { modelVersionId: version.id, areaCode: request.areaCode };
+  const series = await findVisibleRiskProfiles(ctx.db, actor, {
+    ...filter,
+    ...range,
+    summaryOnly: true,
+  });
+  const month = request.month ?? series.at(-1)?.month;
+  const [chosen] = month
+    ? await findVisibleRiskProfiles(ctx.db, actor, { ...filter, from: month, to: month })
+    : [];
+  return {
+    model: toView(version),
+    series: series.map(toSummary),
+    profile: chosen ? RiskProfile.parse(chosen.profile) : null,
+  };
+}
+
+async function countryOf(ctx: RiskContext, areaCode: string): Promise<string | undefined> {
+  let area = await findAreaByCode(ctx.db, areaCode);
+  for (let depth = 0; area && area.kind !== 'country' && depth < 6; depth += 1)
+    area = area.parentCode ? await findAreaByCode(ctx.db, area.parentCode) : undefined;
+  return area?.kind === 'country' ? area.code : undefined;
+}
+
+/** A recomputation run as the API shows it. */
+export interface RiskRunView {
+  id: string;
+  kind: 'full' | 'incremental';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  areasTotal: number;
+  areasDone: number;
+  profilesWritten: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  failure: string | null;
+}
+
+function toRunView(run: RiskRunRecord): RiskRunView {
+  return {
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    areasTotal: run.areasTotal,
+    areasDone: run.areasDone,
+    profilesWritten: run.profilesWritten,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    failure: run.failure,
+  };
+}
+
+/** Queues a recomputation of every area; the platform's administrators ask for it. */
+export async function recomputeAllProfiles(
+  actor: Actor,
+  services: RiskServices | undefined,
+): Promise<RiskRunView> {
+  if (!isGlobalScope(actor.scope))
+    throw new AppError('FORBIDDEN', 'A full recomputation concerns every country.');
+  if (!services)
+    throw new AppError('INTERNAL_SERVER_ERROR', 'Recomputation is not available on this server.');
+  return toRunView(await services.recomputeAll(actor.userId));
+}
+
+/** The newest recomputation runs. */
+export async function listRiskRuns(ctx: RiskContext, limit: number): Promise<RiskRunView[]> {
+  return (await findRiskRuns(ctx.db, limit)).map(toRunView);
+}

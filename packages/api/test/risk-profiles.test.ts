@@ -1,0 +1,229 @@
+import { addMonths, newId, type Actor, type Sensitivity } from '@prevention/core';
+import {
+  findRiskModelVersions,
+  findVisibleRiskProfiles,
+  insertRiskModelVersion,
+  replaceDerivedObservations,
+  type DerivedObservation,
+} from '@prevention/db';
+import { createTestUser, databaseKinds, useTestDatabase } from '@prevention/db/testing';
+import { platformPillars, preventionRiskModel } from '@prevention/risk';
+import { describe, expect, it } from 'vitest';
+import {
+  prepareProfilers,
+  profileRange,
+  queueRiskRun,
+  recomputeArea,
+  runRiskRun,
+  type RiskContext,
+} from '../src/index.js';
+import { riskOfArea, riskOverview } from '../src/services/risk/risk-views.js';
+
+/** A fixed clock, so that the profiled range does not move while a test runs. */
+const today = new Date('2026-11-15T12:00:00Z');
+const range = profileRange(today);
+
+/** Every indicator of the pillars: the tests give each a yearly figure. */
+const externalIndicators = platformPillars.flatMap((pillar) => pillar.indicators);
+
+/** Every year the profiled range touches. */
+const years = Array.from({ length: 11 }, (_, i) => 2016 + i);
+
+/** A deterministic value in the middle of an indicator's goalposts, moved by `shift`. */
+function valueOf(code: string, year: number, shift = 0): number {
+  const indicator = externalIndicators.find((i) => i.code === code);
+  const n = indicator?.normalisation;
+  const [min, max] = n && n.method !== 'identity' ? [n.min, n.max] : [0, 10];
+  const hash = [...`${code}${year}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 997, 7);
+  return min + ((max - min) * ((hash % 60) + 20 + shift)) / 100;
+}
+
+describe.each(databaseKinds())('risk profiles on %s', (kind) => {
+  const database = useTestDatabase(kind);
+  const ctx = (): RiskContext => ({ db: database.db, now: () => today });
+
+  async function observe(
+    areaCode: string,
+    years: readonly number[],
+    options: { sensitivity?: Sensitivity; shift?: number; only?: string } = {},
+  ) {
+    const user = await createTestUser(database.db, { roles: ['hq-planner'] });
+    const rows: DerivedObservation[] = externalIndicators
+      .filter((i) => !options.only || i.code === options.only)
+      .flatMap((indicator) =>
+        years.map((year) => ({
+          id: newId(),
+          indicatorCode: indicator.code,
+          areaCode,
+          countryCode: areaCode,
+          period: String(year),
+          sex: null,
+          age: null,
+          source: `Test ${options.sensitivity ?? 'public'}`,
+          value: valueOf(indicator.code, year, options.shift),
+          reliability: 'high',
+          sensitivity: options.sensitivity ?? 'public',
+        })),
+      );
+    for (const pillar of platformPillars) {
+      const ofPillar = rows.filter((r) => r.indicatorCode.startsWith(`${pillar.id}.`));
+      // Each call replaces the pillar's rows of this source for the years written.
+      if (ofPillar.length > 0)
+        await replaceDerivedObservations(
+          database.db,
+          {
+            pillar: pillar.id,
+            areaCode,
+            from: String(years[0]),
+            to: String(years.at(-1)),
+            createdBy: user.id,
+            now: today,
+          },
+          ofPillar,
+        );
+    }
+  }
+
+  async function actor(overrides: Parameters<typeof createTestUser>[1] = {}): Promise<Actor> {
+    const user = await createTestUser(database.db, {
+      roles: ['hq-planner'],
+      scope: { kind: 'global' },
+      clearance: 'restricted',
+      ...overrides,
+    });
+    return { userId: user.id, roles: user.roles, scope: user.scope, clearance: user.clearance };
+  }
+
+  const fullRun = async () => {
+    const run = await queueRiskRun(ctx(), { kind: 'full' }, null);
+    return runRiskRun(ctx(), run.id);
+  };
+
+  /** Every stored profile of an area, as a reader cleared for everything sees them. */
+  const storedOf = async (areaCode: string) => {
+    const version = (await findRiskModelVersions(database.db, [])).find(
+      (v) => v.modelId === preventionRiskModel.id,
+    );
+    const rows = await findVisibleRiskProfiles(
+      database.db,
+      { scope: { kind: 'global' }, clearance: 'strictly-confidential' },
+      { modelVersionId: version?.id ?? '', areaCode, ...range },
+    );
+    return rows.map(({ computedAt: _, ...row }) => row);
+  };
+
+  it('computes every country with data for the whole range, and shows them on the overview', async () => {
+    await observe('MLI', years);
+    const run = await fullRun();
+    expect(run).toMatchObject({ status: 'done', areasDone: run.areasTotal });
+    expect(run.areasTotal).toBeGreaterThanOrEqual(193);
+    const overview = await riskOverview(ctx(), await actor(), {});
+    expect(overview.month).toBe(range.to);
+    expect(overview.model.modelId).toBe(preventionRiskModel.id);
+    const mali = overview.countries.find((c) => c.areaCode === 'MLI');
+    expect(mali?.score).toBeGreaterThan(0);
+    expect(mali?.completeness).toBeGreaterThan(0);
+    expect(Object.keys(mali?.nodes ?? {})).toContain(mali ? preventionRiskModel.root.id : '');
+    // A country with no data at all has no profile: the map shows it as "no data".
+    expect(overview.countries.find((c) => c.areaCode === 'NOR')).toBeUndefined();
+
+    const page = await riskOfArea(ctx(), await actor(), { areaCode: 'MLI' });
+    expect(page.series.length).toBe(120);
+    expect(page.profile?.month).toBe(range.to);
+    expect(Object.keys(page.profile?.nodes ?? {}).length).toBeGreaterThan(50);
+  });
+
+  it('keeps a profile built on confidential data from readers not cleared for it', async () => {
+    await observe('NER', years);
+    await fullRun();
+    const publicReader = await actor({ clearance: 'restricted' });
+    const before = await riskOfArea(ctx(), publicReader, { areaCode: 'NER' });
+    // A confidential revision of this year's figures, written after the public ones.
+    await observe('NER', [2026], { sensitivity: 'confidential', shift: 35 });
+    await fullRun();
+    const publicView = await riskOfArea(ctx(), publicReader, { areaCode: 'NER' });
+    const clearedView = await riskOfArea(ctx(), await actor({ clearance: 'confidential' }), {
+      areaCode: 'NER',
+    });
+    expect(publicView.series.at(-1)?.basis).toBe(0);
+    expect(clearedView.series.at(-1)?.basis).toBe(2);
+    expect(clearedView.series.at(-1)?.score).not.toBe(publicView.series.at(-1)?.score);
+    // What a reader not cleared for the revision sees is what they saw before it existed.
+    expect(publicView.series).toEqual(before.series);
+    expect(publicView.profile).toEqual(before.profile);
+  });
+
+  it('gives after one changed observation exactly what a full recomputation gives', async () => {
+    await observe('HTI', years);
+    await fullRun();
+    const code = externalIndicators[3]?.code ?? '';
+    // A revised 2021 figure, and a confidential 2023 one (a basis that did not exist before).
+    await observe('HTI', [2021], { only: code, shift: 30 });
+    await observe('HTI', [2023], { only: code, shift: -15, sensitivity: 'confidential' });
+    const profilers = await prepareProfilers(ctx());
+    await recomputeArea(ctx(), profilers, { areaCode: 'HTI', countryCode: 'HTI', from: '2021-01' });
+    const incremental = await storedOf('HTI');
+    await fullRun();
+    expect(await storedOf('HTI')).toEqual(incremental);
+    expect(incremental.length).toBe(120);
+    expect(incremental.some((p) => p.basis === 2)).toBe(true);
+
+    // A public revision of 2024, this time continuing the trends from the stored months before.
+    await observe('HTI', [2024], { only: code, shift: 25 });
+    await recomputeArea(ctx(), await prepareProfilers(ctx()), {
+      areaCode: 'HTI',
+      countryCode: 'HTI',
+      from: '2024-01',
+    });
+    const continued = await storedOf('HTI');
+    expect(continued).not.toEqual(incremental);
+    await fullRun();
+    expect(await storedOf('HTI')).toEqual(continued);
+  });
+
+  it('shows a country-scoped reader only their countries, and refuses another one', async () => {
+    await observe('MLI', years);
+    await observe('SDN', years);
+    await fullRun();
+    const maliTeam = await actor({ scope: { kind: 'countries', countries: ['MLI'] } });
+    const overview = await riskOverview(ctx(), maliTeam, {});
+    expect(overview.countries.map((c) => c.areaCode)).toEqual(['MLI']);
+    await expect(riskOfArea(ctx(), maliTeam, { areaCode: 'SDN' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it("computes a country's own model beside the global one, and leaves the global profiles as they were", async () => {
+    await observe('SSD', years);
+    await fullRun();
+    const before = await storedOf('SSD');
+    expect(before.length).toBe(120);
+    const global = (await findRiskModelVersions(database.db, [])).find(
+      (v) => v.modelId === preventionRiskModel.id,
+    );
+    const lead = await actor({ roles: ['country-team-lead'] });
+    const adjusted = await insertRiskModelVersion(database.db, {
+      id: newId(),
+      definition: {
+        ...preventionRiskModel,
+        version: `${preventionRiskModel.version}+ssd.1`,
+        minCoverage: 0.2,
+      },
+      countryCode: 'SSD',
+      basedOn: global?.id ?? null,
+      note: 'Test',
+      createdBy: lead.userId,
+      now: today,
+    });
+    await fullRun();
+    expect(await storedOf('SSD')).toEqual(before);
+    const own = await riskOfArea(ctx(), lead, { areaCode: 'SSD', modelVersionId: adjusted.id });
+    expect(own.model.countryCode).toBe('SSD');
+    expect(own.series.length).toBeGreaterThan(0);
+    // The adjustment is SSD's: another country's page cannot be read under it.
+    await expect(
+      riskOfArea(ctx(), lead, { areaCode: 'MLI', modelVersionId: adjusted.id }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(addMonths(range.from, 119)).toBe(range.to);
+  });
+});
