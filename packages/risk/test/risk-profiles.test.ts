@@ -113,6 +113,21 @@ describe('a risk profile', () => {
     const top = profileOf(values, '2024-05', { drivers: 1 });
     expect(top.nodes.root?.drivers).toEqual(all.nodes.root?.drivers?.slice(0, 1));
     expect(profileOf([], '2024-05').nodes.root?.drivers).toEqual([]);
+    const escalation = createRiskProfiler(prevention)
+      .compute(
+        {
+          area: 'AFG',
+          observations: [
+            observation('peace-security.political-violence-change', '2024-05', 150),
+            observation('peace-security.non-state-territorial-gains', '2024-05', 1),
+          ],
+        },
+        { from: '2024-05', to: '2024-05' },
+      )
+      .profile('2024-05').nodes['peace-security.escalation'];
+    expect(escalation?.drivers).toEqual([
+      { node: 'peace-security.political-violence-change', contribution: escalation?.score },
+    ]);
   });
 
   it('gives the change over 3 and 12 months from earlier scores, stored or computed', () => {

@@ -2,7 +2,7 @@ import { AppError, monthIndexBounds, Observation } from '@prevention/core';
 import type { z } from 'zod';
 import { observationReliability, reliabilityFactors } from './observation-reliability.js';
 
-/** What a profile needs of an observation; a stored `Observation` row is one. */
+/** What a profile needs of an observation; an `Observation` has it all. */
 export const ProfileObservation = Observation.pick({
   indicatorCode: true,
   period: true,

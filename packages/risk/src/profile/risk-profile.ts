@@ -75,7 +75,9 @@ export const NodeProfile = z
     drivers: z
       .array(ProfileDriver)
       .optional()
-      .describe("For aggregate nodes: the children's contributions, largest first, the top few"),
+      .describe(
+        "For aggregate nodes: the children's positive contributions, largest first, the top few",
+      ),
     band: ProfileBand.nullable()
       .optional()
       .describe(

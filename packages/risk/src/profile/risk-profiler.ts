@@ -232,7 +232,7 @@ export class RiskProfiler {
     }
   }
 
-  /** Each aggregate's largest contributions (the engine's `contributionsTo`), largest first. */
+  /** Each aggregate's largest positive contributions (the engine's `contributionsTo`), largest first. */
   private driversInto(scores: Float64Array, series: RiskProfileSeries, t: number) {
     const { layout } = this;
     const top = this.settings.drivers;
@@ -258,10 +258,12 @@ export class RiskProfiler {
       const parts = contributionsTo(operator, score, values, weights, scales);
       const base = (t * aggregates.length + a) * top;
       // Selection of the largest, the earlier child first on a tie: a handful of children each.
+      // A child that accounts for none of the score (the loser of a maximum) is no driver.
       for (let r = 0; r < Math.min(top, parts.length); r += 1) {
         let best = 0;
         for (let j = 1; j < parts.length; j += 1)
           if ((parts[j] as number) > (parts[best] as number)) best = j;
+        if (!((parts[best] as number) > 0)) break;
         series.driverNode[base + r] = children[best] as number;
         series.driverValue[base + r] = parts[best] as number;
         parts[best] = Number.NEGATIVE_INFINITY;
