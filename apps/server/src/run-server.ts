@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startImportJobs, startRiskJobs, UploadStore } from '@prevention/api';
-import { startJobQueue, type JobQueue } from '@prevention/db';
+import { findRiskRuns, startJobQueue, type JobQueue } from '@prevention/db';
 import pino from 'pino';
 import { takeBackup } from './backup/backup-manifest.js';
 import { openControlChannel, type ControlChannel } from './backup/control-channel.js';
@@ -47,10 +47,17 @@ export async function runServer(config: Config): Promise<RunningServer> {
         : {};
     const onJobError = (error: unknown, job: string) =>
       log.error({ err: error, job }, 'a background job failed');
-    const risk = await startRiskJobs(jobs, { db: database.db, now: () => new Date() }, {
-      ...interrupted,
-      onJobError,
-    });
+    const risk = await startRiskJobs(
+      jobs,
+      { db: database.db, now: () => new Date() },
+      {
+        ...interrupted,
+        onJobError,
+      },
+    );
+    // A demo that has never computed its risk profiles computes them once, in the background.
+    if (config.APP_MODE === 'demo' && (await findRiskRuns(database.db, 1)).length === 0)
+      await risk.recomputeAll(null);
     const imports = await startImportJobs(
       jobs,
       { db: database.db, now: () => new Date(), requestId: 'job:import', security },

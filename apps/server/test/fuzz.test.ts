@@ -152,6 +152,9 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
     'imports.errors': { id: someId, cursor: 0, limit: 10 },
     'imports.cancel': { id: someId },
     'imports.rollBack': { id: someId },
+    'risk.overview': { modelVersionId: someId, month: '2026-10' },
+    'risk.area': { areaCode: 'SDN', modelVersionId: someId, month: '2026-10' },
+    'risk.runs': { limit: 10 },
     'assessments.list': {
       areaCode: 'SDN',
       period: '2026-10',

@@ -45,8 +45,8 @@ export interface ApiDependencies {
 }
 
 export interface RiskServices {
-  /** Queues a recomputation of every area's profiles as a background job. */
-  recomputeAll(requestedBy: string): Promise<RiskRunRecord>;
+  /** Queues a recomputation of every area's profiles as a background job (null: the system's). */
+  recomputeAll(requestedBy: string | null): Promise<RiskRunRecord>;
 }
 
 export interface ImportServices {

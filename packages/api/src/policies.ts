@@ -73,7 +73,7 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
 
   // Profiles are read a country at a time, within the caller's countries and at the highest
   // sensitivity basis they are cleared for (see the db's findVisibleRiskProfiles).
-  'risk.models': signedIn(riskReaders, 'records', 'public'),
+  'risk.models': signedIn(riskReaders, 'none', 'public'),
   'risk.overview': signedIn(riskReaders, 'records', 'public'),
   'risk.area': signedIn(riskReaders, 'records', 'public'),
   'risk.runs': signedIn(administrators, 'global', 'public'),

@@ -10,7 +10,14 @@ import {
   type Sensitivity,
   type UserAccount,
 } from '@prevention/core';
-import type { SignalRecord } from '@prevention/db';
+import {
+  basisOf,
+  ensureShippedRiskModels,
+  replaceRiskProfiles,
+  type DatabaseClient,
+  type SignalRecord,
+} from '@prevention/db';
+import { compileModel, createRiskProfiler, preventionRiskModel } from '@prevention/risk';
 import {
   createTestSignal,
   createTestUser,
@@ -19,7 +26,7 @@ import {
 } from '@prevention/db/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide, policyFor, type AccessPolicy } from '../src/index.js';
+import { decide, policyFor, profileRange, type AccessPolicy } from '../src/index.js';
 import { assessmentIn, syncItem, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, testDependencies } from './harness.js';
 import { allProcedures } from './procedures.js';
@@ -223,7 +230,64 @@ const probes: Record<string, Probe> = {
   'imports.errors': (c) => outcome(c.imports.errors({ id: newId() })),
   'imports.cancel': (c) => outcome(c.imports.cancel({ id: newId() })),
   'imports.rollBack': (c) => outcome(c.imports.rollBack({ id: newId() })),
+  // The target's country has a profile at every basis: a caller sees it when they see one at
+  // the target's level or above.
+  'risk.models': (c) => outcome(c.risk.models()),
+  'risk.overview': async (c, { target }) => {
+    try {
+      const { countries } = await c.risk.overview();
+      const seen = countries.find((country) => country.areaCode === target.countryCode);
+      return seen && seen.basis >= basisOf(target.sensitivity) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'risk.area': async (c, { target }) => {
+    try {
+      const { series } = await c.risk.area({ areaCode: target.countryCode });
+      return series.some((p) => p.basis >= basisOf(target.sensitivity)) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      if (error instanceof TRPCError && error.code === 'NOT_FOUND') return 'denied';
+      throw error;
+    }
+  },
+  'risk.runs': (c) => outcome(c.risk.runs({ limit: 5 })),
+  // Past the policy, the test's server has no job queue: refused as a precondition.
+  'risk.recompute': (c) => outcome(c.risk.recompute()),
 };
+
+/** A (dataless, valid) profile of the area for this month, stored at each of the four bases. */
+async function profilesAtEveryBasis(db: DatabaseClient, areaCode: string) {
+  const [version] = await ensureShippedRiskModels(db, [preventionRiskModel], new Date());
+  const { to: month } = profileRange(new Date());
+  const profile = createRiskProfiler(compileModel(preventionRiskModel))
+    .compute({ area: areaCode, observations: [] }, { from: month, to: month })
+    .profile(month);
+  await replaceRiskProfiles(
+    db,
+    {
+      modelVersionId: version?.id ?? '',
+      areaCode,
+      countryCode: areaCode,
+      from: month,
+      now: new Date(),
+    },
+    sensitivityLevels.map((level) => ({
+      month,
+      basis: basisOf(level),
+      score: null,
+      class: null,
+      change3: null,
+      change12: null,
+      completeness: 0,
+      reliability: 0,
+      summary: {},
+      profile,
+    })),
+  );
+}
 
 /** What the policy, and for record procedures the record's country and level, say. */
 function expectedOutcome(policy: AccessPolicy, actor: Actor | null, target: SignalRecord): Outcome {
@@ -294,6 +358,7 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
         }),
       );
     }
+    await profilesAtEveryBasis(database.db, 'SDN');
     managedUser = await createTestUser(database.db, { displayName: 'Managed by the matrix' });
     for (const role of roles) {
       for (const [scopeName, scope] of Object.entries(scopes)) {

@@ -68,11 +68,7 @@ export const riskRouter = router({
 
   /** Every country's profile for one month (the newest by default) under one model version. */
   overview: procedure
-    .input(
-      z
-        .object({ modelVersionId: Id.optional(), month: Month.optional() })
-        .default({}),
-    )
+    .input(z.object({ modelVersionId: Id.optional(), month: Month.optional() }).default({}))
     .output(
       z.object({
         model: ZRiskModelVersion,
@@ -90,9 +86,7 @@ export const riskRouter = router({
 
   /** One area's series of headline figures and the whole profile of one month. */
   area: procedure
-    .input(
-      z.object({ areaCode: AreaCode, modelVersionId: Id.optional(), month: Month.optional() }),
-    )
+    .input(z.object({ areaCode: AreaCode, modelVersionId: Id.optional(), month: Month.optional() }))
     .output(
       z.object({
         model: ZRiskModelVersion,

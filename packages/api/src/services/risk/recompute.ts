@@ -149,10 +149,9 @@ export async function recomputeArea(
   return written;
 }
 
-function toObservation(input: ProfileInput): Pick<
-  Observation,
-  'indicatorCode' | 'period' | 'value' | 'reliability' | 'disaggregation'
-> {
+function toObservation(
+  input: ProfileInput,
+): Pick<Observation, 'indicatorCode' | 'period' | 'value' | 'reliability' | 'disaggregation'> {
   return {
     indicatorCode: input.indicatorCode,
     period: input.period,
@@ -229,7 +228,11 @@ export async function queueRiskRun(
     areas:
       run.kind === 'full'
         ? []
-        : run.areas.map((a) => ({ areaCode: a.areaCode, countryCode: a.countryCode, from: a.from })),
+        : run.areas.map((a) => ({
+            areaCode: a.areaCode,
+            countryCode: a.countryCode,
+            from: a.from,
+          })),
     requestedBy,
     now: ctx.now(),
   });

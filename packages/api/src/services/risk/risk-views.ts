@@ -224,7 +224,7 @@ export async function recomputeAllProfiles(
   if (!isGlobalScope(actor.scope))
     throw new AppError('FORBIDDEN', 'A full recomputation concerns every country.');
   if (!services)
-    throw new AppError('INTERNAL_SERVER_ERROR', 'Recomputation is not available on this server.');
+    throw new AppError('PRECONDITION_FAILED', 'Recomputation is not available on this server.');
   return toRunView(await services.recomputeAll(actor.userId));
 }
 
