@@ -153,4 +153,23 @@ describe('prevention import and export', () => {
     },
     2 * commandTimeout,
   );
+
+  it(
+    "recomputes every area's risk profiles from the stored observations",
+    async () => {
+      const recomputed = await run(['risk', 'recompute']);
+      expect(recomputed.code).toBe(0);
+      const summary = JSON.parse(recomputed.stdout) as Record<string, unknown>;
+      expect(summary).toMatchObject({ status: 'done' });
+      // Every country, and the demo's sub-national areas with observations.
+      expect(summary['areas']).toBeGreaterThan(193);
+      expect(summary['profiles']).toBeGreaterThan(0);
+      expect(recomputed.stderr).toMatch(/risk profiles: \d+ of \d+ areas/);
+
+      const wrong = await run(['risk', 'frobnicate']);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain('Usage: prevention risk recompute');
+    },
+    2 * commandTimeout,
+  );
 });
