@@ -155,6 +155,12 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
     'risk.overview': { modelVersionId: someId, month: '2026-10' },
     'risk.area': { areaCode: 'SDN', modelVersionId: someId, month: '2026-10' },
     'risk.runs': { limit: 10 },
+    'risk.adjustModel': {
+      basedOn: someId,
+      countryCode: 'SDN',
+      definition: { id: 'prevention-risk', version: 'fuzz' },
+      note: 'Fuzz',
+    },
     'assessments.list': {
       areaCode: 'SDN',
       period: '2026-10',

@@ -47,6 +47,10 @@ export interface ApiDependencies {
 export interface RiskServices {
   /** Queues a recomputation of every area's profiles as a background job (null: the system's). */
   recomputeAll(requestedBy: string | null): Promise<RiskRunRecord>;
+  /** Queues the recomputation of these areas from their first changed month. */
+  recomputeTouched(
+    areas: readonly { areaCode: string; countryCode: string; from: string }[],
+  ): Promise<void>;
 }
 
 export interface ImportServices {

@@ -76,6 +76,8 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'risk.models': signedIn(riskReaders, 'none', 'public'),
   'risk.overview': signedIn(riskReaders, 'records', 'public'),
   'risk.area': signedIn(riskReaders, 'records', 'public'),
+  // The country is checked against the caller's countries in the service, as an import's rows are.
+  'risk.adjustModel': signedIn(['country-team-lead'], 'none', 'public'),
   'risk.runs': signedIn(administrators, 'global', 'public'),
   'risk.recompute': signedIn(administrators, 'global', 'public'),
 

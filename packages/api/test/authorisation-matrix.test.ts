@@ -253,6 +253,16 @@ const probes: Record<string, Probe> = {
       throw error;
     }
   },
+  // Past the policy, a definition that is not a model is refused as a bad request.
+  'risk.adjustModel': (c, { target }) =>
+    outcome(
+      c.risk.adjustModel({
+        basedOn: newId(),
+        countryCode: target.countryCode,
+        definition: { id: 'not-a-model' },
+        note: 'matrix',
+      }),
+    ),
   'risk.runs': (c) => outcome(c.risk.runs({ limit: 5 })),
   // Past the policy, the test's server has no job queue: refused as a precondition.
   'risk.recompute': (c) => outcome(c.risk.recompute()),

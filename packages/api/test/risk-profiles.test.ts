@@ -1,8 +1,8 @@
 import { addMonths, newId, type Actor, type Sensitivity } from '@prevention/core';
 import {
+  findAuditEntries,
   findRiskModelVersions,
   findVisibleRiskProfiles,
-  insertRiskModelVersion,
   replaceDerivedObservations,
   type DerivedObservation,
 } from '@prevention/db';
@@ -16,8 +16,11 @@ import {
   recomputeArea,
   runRiskRun,
   type RiskContext,
+  type RiskServices,
 } from '../src/index.js';
+import { adjustRiskModel } from '../src/services/risk/model-adjustments.js';
 import { riskOfArea, riskOverview } from '../src/services/risk/risk-views.js';
+import { testSecurity } from './harness.js';
 
 /** A fixed clock, so that the profiled range does not move while a test runs. */
 const today = new Date('2026-11-15T12:00:00Z');
@@ -41,6 +44,7 @@ function valueOf(code: string, year: number, shift = 0): number {
 describe.each(databaseKinds())('risk profiles on %s', (kind) => {
   const database = useTestDatabase(kind);
   const ctx = (): RiskContext => ({ db: database.db, now: () => today });
+  const auditCtx = () => ({ ...ctx(), requestId: 'test', security: testSecurity });
 
   async function observe(
     areaCode: string,
@@ -201,28 +205,56 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     const global = (await findRiskModelVersions(database.db, [])).find(
       (v) => v.modelId === preventionRiskModel.id,
     );
-    const lead = await actor({ roles: ['country-team-lead'] });
-    const adjusted = await insertRiskModelVersion(database.db, {
-      id: newId(),
-      definition: {
-        ...preventionRiskModel,
-        version: `${preventionRiskModel.version}+ssd.1`,
-        minCoverage: 0.2,
-      },
-      countryCode: 'SSD',
-      basedOn: global?.id ?? null,
-      note: 'Test',
-      createdBy: lead.userId,
-      now: today,
+    const lead = await actor({
+      roles: ['country-team-lead'],
+      scope: { kind: 'countries', countries: ['SSD'] },
     });
+    // The jobs' hand-off, run at once: the recomputation the adjustment asks for.
+    const services: RiskServices = {
+      recomputeAll: () => Promise.reject(new Error('not asked for')),
+      recomputeTouched: async (areas) => {
+        const run = await queueRiskRun(ctx(), { kind: 'incremental', areas }, null);
+        await runRiskRun(ctx(), run.id);
+      },
+    };
+    const adjust = (overrides: Partial<Parameters<typeof adjustRiskModel>[3]> = {}) =>
+      adjustRiskModel(auditCtx(), lead, services, {
+        basedOn: global?.id ?? '',
+        countryCode: 'SSD',
+        definition: {
+          ...preventionRiskModel,
+          version: `${preventionRiskModel.version}+ssd.1`,
+          minCoverage: 0.2,
+        },
+        note: 'Less data is enough in South Sudan',
+        ...overrides,
+      });
+    await expect(adjust({ countryCode: 'MLI' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      adjust({ definition: { ...preventionRiskModel, version: 'x', minCoverage: 3 } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: /minCoverage/ });
+    await expect(
+      adjust({ definition: { ...preventionRiskModel, id: 'another-model', version: 'x' } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const adjusted = await adjust();
+    await expect(adjust()).rejects.toMatchObject({ code: 'CONFLICT' });
+    const audit = await findAuditEntries(database.db, { resourceId: adjusted.id }, { limit: 5 });
+    expect(audit.entries.map((e) => e.action)).toEqual(['risk-model.adjust']);
+    // Its profiles were computed at once by the hand-off above.
+    const adjustedProfiles = await riskOfArea(ctx(), lead, {
+      areaCode: 'SSD',
+      modelVersionId: adjusted.id,
+    });
+    expect(adjustedProfiles.series.length).toBeGreaterThan(0);
     await fullRun();
     expect(await storedOf('SSD')).toEqual(before);
     const own = await riskOfArea(ctx(), lead, { areaCode: 'SSD', modelVersionId: adjusted.id });
     expect(own.model.countryCode).toBe('SSD');
-    expect(own.series.length).toBeGreaterThan(0);
+    expect(own.series).toEqual(adjustedProfiles.series);
     // The adjustment is SSD's: another country's page cannot be read under it.
+    const planner = await actor();
     await expect(
-      riskOfArea(ctx(), lead, { areaCode: 'MLI', modelVersionId: adjusted.id }),
+      riskOfArea(ctx(), planner, { areaCode: 'MLI', modelVersionId: adjusted.id }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(addMonths(range.from, 119)).toBe(range.to);
   });

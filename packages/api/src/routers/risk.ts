@@ -1,4 +1,4 @@
-import { AreaCode, Id, Month } from '@prevention/core';
+import { AreaCode, CountryCode, Id, Month } from '@prevention/core';
 import { RiskProfile } from '@prevention/risk';
 import { z } from 'zod';
 import {
@@ -8,6 +8,8 @@ import {
   riskOfArea,
   riskOverview,
 } from '../services/risk/risk-views.js';
+import { safeText } from '../input-schemas.js';
+import { adjustRiskModel } from '../services/risk/model-adjustments.js';
 import { procedure, router } from '../trpc.js';
 
 export const ZRiskModelVersion = z.object({
@@ -107,6 +109,23 @@ export const riskRouter = router({
     .input(z.object({ limit: z.number().int().min(1).max(50).default(10) }).default({ limit: 10 }))
     .output(z.array(ZRiskRun))
     .query(({ ctx, input }) => listRiskRuns(ctx, input.limit)),
+
+  /**
+   * A country team's own version of a model for its country (weights, indicators, thresholds),
+   * beside the global one; its profiles are computed in the background.
+   */
+  adjustModel: procedure
+    .input(
+      z.object({
+        basedOn: Id,
+        countryCode: CountryCode,
+        /** A whole model document (see `RiskModel` in `@prevention/core`). */
+        definition: z.record(z.string(), z.unknown()),
+        note: safeText(1, 2000),
+      }),
+    )
+    .output(ZRiskModelVersion)
+    .mutation(({ ctx, input }) => adjustRiskModel(ctx, ctx.actor, ctx.risk, input)),
 
   /** Queues the recomputation of every area's profiles under every model version. */
   recompute: procedure

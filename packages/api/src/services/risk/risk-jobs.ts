@@ -1,14 +1,11 @@
 import { failInterruptedRiskRuns, type JobQueue } from '@prevention/db';
 import { z } from 'zod';
 import type { RiskServices } from '../../context.js';
-import { queueRiskRun, runRiskRun, type RiskContext, type TouchedArea } from './recompute.js';
+import { queueRiskRun, runRiskRun, type RiskContext } from './recompute.js';
 
 const RiskJob = z.object({ runId: z.uuid() });
 
-export interface RiskJobs extends RiskServices {
-  /** Queues the recomputation of the areas whose inputs changed, from their first changed month. */
-  recomputeTouched(areas: readonly TouchedArea[]): Promise<void>;
-}
+export type RiskJobs = RiskServices;
 
 /**
  * Recomputations of risk profiles as background jobs, one run at a time, never on a request. At

@@ -32,7 +32,7 @@ export interface RiskModelVersionView {
   createdAt: string;
 }
 
-function toView(version: RiskModelVersionRecord): RiskModelVersionView {
+export function toModelVersionView(version: RiskModelVersionRecord): RiskModelVersionView {
   return {
     id: version.id,
     modelId: version.modelId,
@@ -54,7 +54,7 @@ export async function listRiskModels(
     ctx.db,
     actor.scope.kind === 'countries' ? actor.scope.countries : 'all',
   );
-  return versions.map(toView);
+  return versions.map(toModelVersionView);
 }
 
 /**
@@ -133,14 +133,14 @@ export async function riskOverview(
   const version = await modelVersionFor(ctx, actor, request.modelVersionId);
   const range = profileRange(ctx.now());
   const month = request.month ?? (await findLatestProfileMonth(ctx.db, version.id, range.to));
-  if (!month) return { model: toView(version), month: null, range, countries: [] };
+  if (!month) return { model: toModelVersionView(version), month: null, range, countries: [] };
   const rows = await findVisibleRiskProfiles(ctx.db, actor, {
     modelVersionId: version.id,
     from: month,
     to: month,
     summaryOnly: true,
   });
-  return { model: toView(version), month, range, countries: rows.map(toSummary) };
+  return { model: toModelVersionView(version), month, range, countries: rows.map(toSummary) };
 }
 
 /**
@@ -174,7 +174,7 @@ export async function riskOfArea(
     ? await findVisibleRiskProfiles(ctx.db, actor, { ...filter, from: month, to: month })
     : [];
   return {
-    model: toView(version),
+    model: toModelVersionView(version),
     series: series.map(toSummary),
     profile: chosen ? RiskProfile.parse(chosen.profile) : null,
   };
