@@ -55,8 +55,10 @@ export async function runServer(config: Config): Promise<RunningServer> {
         onJobError,
       },
     );
-    // A demo that has never computed its risk profiles computes them once, in the background.
-    if (config.APP_MODE === 'demo' && (await findRiskRuns(database.db, 1)).length === 0)
+    // A demo without a finished full recomputation (its first start, or one stopped midway)
+    // computes its risk profiles, in the background.
+    const runs = await findRiskRuns(database.db, 50);
+    if (config.APP_MODE === 'demo' && !runs.some((r) => r.kind === 'full' && r.status === 'done'))
       await risk.recomputeAll(null);
     const imports = await startImportJobs(
       jobs,
@@ -90,7 +92,9 @@ export async function runServer(config: Config): Promise<RunningServer> {
           try {
             await runningControl?.close();
             await running.stop();
-            // A running import is left to fail at the next start: its rows were never visible.
+            // A recomputation stops after its current area; a running import is left to fail
+            // at the next start (its rows were never visible).
+            await risk.stop();
             await runningJobs.stop(2_000);
           } finally {
             await database.close();

@@ -10,14 +10,7 @@ import {
   type Sensitivity,
   type UserAccount,
 } from '@prevention/core';
-import {
-  basisOf,
-  ensureShippedRiskModels,
-  replaceRiskProfiles,
-  type DatabaseClient,
-  type SignalRecord,
-} from '@prevention/db';
-import { compileModel, createRiskProfiler, preventionRiskModel } from '@prevention/risk';
+import { basisOf, type SignalRecord } from '@prevention/db';
 import {
   createTestSignal,
   createTestUser,
@@ -26,9 +19,10 @@ import {
 } from '@prevention/db/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide, policyFor, profileRange, type AccessPolicy } from '../src/index.js';
+import { decide, policyFor, type AccessPolicy } from '../src/index.js';
 import { assessmentIn, syncItem, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, testDependencies } from './harness.js';
+import { storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
 
 /**
@@ -268,37 +262,6 @@ const probes: Record<string, Probe> = {
   'risk.recompute': (c) => outcome(c.risk.recompute()),
 };
 
-/** A (dataless, valid) profile of the area for this month, stored at each of the four bases. */
-async function profilesAtEveryBasis(db: DatabaseClient, areaCode: string) {
-  const [version] = await ensureShippedRiskModels(db, [preventionRiskModel], new Date());
-  const { to: month } = profileRange(new Date());
-  const profile = createRiskProfiler(compileModel(preventionRiskModel))
-    .compute({ area: areaCode, observations: [] }, { from: month, to: month })
-    .profile(month);
-  await replaceRiskProfiles(
-    db,
-    {
-      modelVersionId: version?.id ?? '',
-      areaCode,
-      countryCode: areaCode,
-      from: month,
-      now: new Date(),
-    },
-    sensitivityLevels.map((level) => ({
-      month,
-      basis: basisOf(level),
-      score: null,
-      class: null,
-      change3: null,
-      change12: null,
-      completeness: 0,
-      reliability: 0,
-      summary: {},
-      profile,
-    })),
-  );
-}
-
 /** What the policy, and for record procedures the record's country and level, say. */
 function expectedOutcome(policy: AccessPolicy, actor: Actor | null, target: SignalRecord): Outcome {
   if (!decide(policy, actor).allowed) return 'denied';
@@ -368,7 +331,7 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
         }),
       );
     }
-    await profilesAtEveryBasis(database.db, 'SDN');
+    await storeProfiles(database.db, 'SDN', sensitivityLevels.map(basisOf));
     managedUser = await createTestUser(database.db, { displayName: 'Managed by the matrix' });
     for (const role of roles) {
       for (const [scopeName, scope] of Object.entries(scopes)) {

@@ -1,5 +1,5 @@
 import type { Sensitivity, UserAccount } from '@prevention/core';
-import type { SignalRecord } from '@prevention/db';
+import { basisOf, type SignalRecord } from '@prevention/db';
 import {
   createTestSignal,
   createTestUser,
@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { policyFor } from '../src/index.js';
 import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, failure, testDependencies } from './harness.js';
+import { storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
 
 /**
@@ -22,6 +23,8 @@ type Caller = ReturnType<typeof callerFor>;
 interface Hidden {
   signal: SignalRecord;
   assessment: { id: string; countryCode: string; revision: number };
+  /** A country's stored risk profile, at a sensitivity basis. */
+  profile: { areaCode: string; basis: number };
 }
 interface Probe {
   /** What the caller gets for a record it may not see. */
@@ -79,6 +82,27 @@ const readProbes: Record<string, Probe> = {
     },
     absent: async () => [],
   },
+  // A profile is a country's: one out of scope, or above the clearance, is simply not there.
+  'risk.overview': {
+    hidden: async (caller, { profile }) =>
+      (await caller.risk.overview()).countries.filter(
+        (c) => c.areaCode === profile.areaCode && c.basis >= profile.basis,
+      ),
+    absent: async () => [],
+  },
+  'risk.area': {
+    hidden: async (caller, { profile }) => {
+      try {
+        const { series } = await caller.risk.area({ areaCode: profile.areaCode });
+        return series.filter((p) => p.basis >= profile.basis);
+      } catch (error) {
+        // Out of scope: the same answer as an area that does not exist (tested below).
+        if ((await notFound(Promise.reject(error))).code === 'NOT_FOUND') return [];
+        throw error;
+      }
+    },
+    absent: async () => [],
+  },
 };
 
 describe.each(databaseKinds())('direct object references on %s', (kind) => {
@@ -108,9 +132,12 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       });
       return { id, revision, countryCode: areaCode };
     };
+    await storeProfiles(database.db, 'MLI', [0]);
+    await storeProfiles(database.db, 'SDN', [basisOf('confidential')]);
     inMali = {
       signal: await createTestSignal(database.db, author.id, { areaCode: 'MLI' }),
       assessment: await assessmentOf('MLI', 'restricted'),
+      profile: { areaCode: 'MLI', basis: 0 },
     };
     aboveClearance = {
       signal: await createTestSignal(database.db, author.id, {
@@ -118,6 +145,7 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
         sensitivity: 'confidential',
       }),
       assessment: await assessmentOf('SDN', 'confidential'),
+      profile: { areaCode: 'SDN', basis: basisOf('confidential') },
     };
     visible = await createTestSignal(database.db, author.id, { areaCode: 'SDN' });
   });
@@ -155,6 +183,13 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       expect(await probe.hidden(caller, aboveClearance)).toEqual(await probe.absent(caller));
     },
   );
+
+  it("answers for a country's risk outside the reader's countries as for an area that does not exist", async () => {
+    const caller = callerFor(testDependencies(database.db, kind), actorOf(reader));
+    const outside = await notFound(caller.risk.area({ areaCode: 'MLI' }));
+    expect(outside).toEqual(await notFound(caller.risk.area({ areaCode: 'ML99999' })));
+    expect(outside.code).toBe('NOT_FOUND');
+  });
 
   it('still shows the reader what is theirs to see', async () => {
     const caller = callerFor(testDependencies(database.db, kind), actorOf(reader));

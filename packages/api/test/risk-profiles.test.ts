@@ -20,7 +20,8 @@ import {
 } from '../src/index.js';
 import { adjustRiskModel } from '../src/services/risk/model-adjustments.js';
 import { riskOfArea, riskOverview } from '../src/services/risk/risk-views.js';
-import { testSecurity } from './harness.js';
+import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
+import { testDependencies, testSecurity } from './harness.js';
 
 /** A fixed clock, so that the profiled range does not move while a test runs. */
 const today = new Date('2026-11-15T12:00:00Z');
@@ -135,6 +136,42 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     expect(page.series.length).toBe(120);
     expect(page.profile?.month).toBe(range.to);
     expect(Object.keys(page.profile?.nodes ?? {}).length).toBeGreaterThan(50);
+  });
+
+  it("shows the field's endorsed judgement beside the computed class, and says when they disagree", async () => {
+    await observe('MLI', years);
+    await fullRun();
+    const deps = testDependencies(database.db, kind);
+    const team = await testTeam(database.db);
+    const content = testContent();
+    const risks = (content.sections['risks']?.['risks'] ?? []) as Record<string, unknown>[];
+    const judged = {
+      ...content,
+      sections: {
+        ...content.sections,
+        risks: { risks: risks.map((risk) => ({ ...risk, likelihood: 5, impact: 4 })) },
+      },
+    };
+    const endorsed = await assessmentIn(deps, team, 'endorsed', {
+      areaCode: 'MLI',
+      period: range.to,
+      content: judged,
+    });
+    await assessmentIn(deps, team, 'draft', { areaCode: 'MLI', period: range.to, content: judged });
+    const page = await riskOfArea(ctx(), team.lead, { areaCode: 'MLI' });
+    const computedClass = page.series.at(-1)?.class ?? null;
+    expect(page.fieldJudgements).toEqual([
+      {
+        assessmentId: endorsed.id,
+        period: range.to,
+        title: content.title,
+        status: 'endorsed',
+        highestRisk: 20,
+        class: 'very-high',
+        computedClass,
+        disagrees: computedClass !== null && computedClass !== 'very-high',
+      },
+    ]);
   });
 
   it('keeps a profile built on confidential data from readers not cleared for it', async () => {

@@ -63,3 +63,4 @@ export {
   reliabilityFactors,
 } from './profile/observation-reliability.js';
 export { bandPercentiles, weightFactorRange } from './profile/uncertainty-band.js';
+export { classDistance, judgementClass } from './field-judgement.js';

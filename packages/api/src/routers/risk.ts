@@ -94,6 +94,19 @@ export const riskRouter = router({
         model: ZRiskModelVersion,
         series: z.array(ZProfileSummary),
         profile: RiskProfile.nullable(),
+        /** Endorsed assessments' judgements beside the computed class of their month. */
+        fieldJudgements: z.array(
+          z.object({
+            assessmentId: Id,
+            period: Month,
+            title: z.string(),
+            status: z.enum(['endorsed', 'published']),
+            highestRisk: z.number().int().min(1).max(25),
+            class: z.string(),
+            computedClass: z.string().nullable(),
+            disagrees: z.boolean(),
+          }),
+        ),
       }),
     )
     .query(({ ctx, input }) =>

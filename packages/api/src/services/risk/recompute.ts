@@ -240,12 +240,16 @@ export async function queueRiskRun(
 
 /**
  * Runs a queued recomputation to its end, an area at a time (each area's profiles replaced in
- * one short transaction, so readers are never held), saving progress as it goes.
+ * one short transaction, so readers are never held), saving progress as it goes. An aborted
+ * `signal` stops it between two areas: the run ends failed, every area it did is kept.
  */
 export async function runRiskRun(
   ctx: RiskContext,
   runId: string,
-  options: { onProgress?: (run: { areasDone: number; areasTotal: number }) => void } = {},
+  options: {
+    onProgress?: (run: { areasDone: number; areasTotal: number }) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<RiskRunRecord> {
   const run = await findRiskRun(ctx.db, runId);
   if (!run) throw new Error(`There is no risk run ${runId}`);
@@ -259,6 +263,14 @@ export async function runRiskRun(
     let profilesWritten = 0;
     let lastSaved = 0;
     for (const [done, area] of areas.entries()) {
+      if (options.signal?.aborted) {
+        await recordRiskRunProgress(ctx.db, runId, { areasDone: done, profilesWritten });
+        return await endRiskRun(ctx.db, runId, {
+          status: 'failed',
+          failure: 'Stopped with the server before every area was done.',
+          now: ctx.now(),
+        });
+      }
       profilesWritten += await recomputeArea(ctx, profilers, area);
       if (Date.now() - lastSaved > 500 || done === areas.length - 1) {
         lastSaved = Date.now();

@@ -5,7 +5,10 @@ import { queueRiskRun, runRiskRun, type RiskContext } from './recompute.js';
 
 const RiskJob = z.object({ runId: z.uuid() });
 
-export type RiskJobs = RiskServices;
+export interface RiskJobs extends RiskServices {
+  /** Stops the run in progress after its current area, and waits for it. */
+  stop(): Promise<void>;
+}
 
 /**
  * Recomputations of risk profiles as background jobs, one run at a time, never on a request. At
@@ -17,10 +20,14 @@ export async function startRiskJobs(
   options: { interruptedBefore?: Date; onJobError: (error: unknown, job: string) => void },
 ): Promise<RiskJobs> {
   await failInterruptedRiskRuns(ctx.db, ctx.now(), options.interruptedBefore);
+  const stopping = new AbortController();
+  let running: Promise<unknown> = Promise.resolve();
   await queue.work('risk-recompute', async (data) => {
     const { runId } = RiskJob.parse(data);
+    const run = runRiskRun(ctx, runId, { signal: stopping.signal });
+    running = run.catch(() => undefined);
     try {
-      await runRiskRun(ctx, runId);
+      await run;
     } catch (error) {
       options.onJobError(error, 'risk-recompute');
       throw error;
@@ -36,6 +43,10 @@ export async function startRiskJobs(
       if (areas.length === 0) return;
       const run = await queueRiskRun(ctx, { kind: 'incremental', areas }, null);
       await queue.send('risk-recompute', { runId: run.id });
+    },
+    stop: async () => {
+      stopping.abort();
+      await running;
     },
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '@prevention/core';
 import {
   findAreaByCode,
+  findAssessments,
   findLatestProfileMonth,
   findRiskModelVersion,
   findRiskModelVersions,
@@ -16,7 +17,8 @@ import {
   type RiskRunRecord,
   type VisibleRiskProfile,
 } from '@prevention/db';
-import { preventionRiskModel, RiskProfile } from '@prevention/risk';
+import { classDistance, judgementClass, preventionRiskModel, RiskProfile } from '@prevention/risk';
+import { readerFor } from '../assessments/assessment-access.js';
 import type { RiskServices } from '../../context.js';
 import { profileRange, type NodeSummary, type RiskContext } from './recompute.js';
 
@@ -155,6 +157,7 @@ export async function riskOfArea(
   model: RiskModelVersionView;
   series: ProfileSummaryView[];
   profile: RiskProfile | null;
+  fieldJudgements: FieldJudgementView[];
 }> {
   const countryCode = await countryOf(ctx, request.areaCode);
   if (!countryCode || !isCountryInScope(actor.scope, countryCode))
@@ -177,7 +180,66 @@ export async function riskOfArea(
     model: toModelVersionView(version),
     series: series.map(toSummary),
     profile: chosen ? RiskProfile.parse(chosen.profile) : null,
+    fieldJudgements: await fieldJudgements(ctx, actor, request.areaCode, series),
   };
+}
+
+/** An endorsed joint assessment's judgement beside the computed class of its month. */
+export interface FieldJudgementView {
+  assessmentId: string;
+  period: string;
+  title: string;
+  status: 'endorsed' | 'published';
+  /** The highest likelihood × impact among its identified risks, 1–25. */
+  highestRisk: number;
+  /** That judgement on the five classes (see `judgementClass`). */
+  class: string;
+  /** The computed composite class of the assessment's month, when there is one. */
+  computedClass: string | null;
+  /** The two are a class or more apart: the country page says so. */
+  disagrees: boolean;
+}
+
+/**
+ * The field's judgement, never mixed into the score: the caller's readable endorsed and
+ * published assessments of the area (the newest 20), each with the class its highest identified
+ * risk stands for and whether the computed class of its month differs by a class or more.
+ */
+async function fieldJudgements(
+  ctx: RiskContext,
+  actor: Actor,
+  areaCode: string,
+  series: readonly VisibleRiskProfile[],
+): Promise<FieldJudgementView[]> {
+  const computed = new Map(series.map((p) => [p.month, p.class]));
+  const found = [];
+  for (const status of ['endorsed', 'published'] as const)
+    found.push(
+      ...(await findAssessments(ctx.db, readerFor(actor), { areaCode, status }, { limit: 20 }))
+        .items,
+    );
+  return found
+    .filter((a) => a.areaCode === areaCode && a.highestRisk !== null)
+    .sort((a, b) => b.period.localeCompare(a.period))
+    .slice(0, 20)
+    .flatMap((a) => {
+      const judged = judgementClass(a.highestRisk ?? 0);
+      if (!judged) return [];
+      const computedClass = computed.get(a.period) ?? null;
+      const apart = computedClass ? classDistance(judged, computedClass) : undefined;
+      return [
+        {
+          assessmentId: a.id,
+          period: a.period,
+          title: a.title,
+          status: a.status as 'endorsed' | 'published',
+          highestRisk: a.highestRisk ?? 0,
+          class: judged,
+          computedClass,
+          disagrees: apart !== undefined && apart >= 1,
+        },
+      ];
+    });
 }
 
 async function countryOf(ctx: RiskContext, areaCode: string): Promise<string | undefined> {
