@@ -95,10 +95,3 @@ export function flatScoreTree(profile: RiskProfile, model: RiskModel | undefined
     .map((id) => nodeOf(id, rootDrivers.get(id) ?? null));
   return root;
 }
-
-/** Every node id of a tree that has children: the ones a disclosure can open. */
-export function branchIds(node: ScoreTreeNode): string[] {
-  return node.children.length
-    ? [node.id, ...node.children.flatMap((child) => branchIds(child))]
-    : [];
-}
