@@ -61,8 +61,17 @@ export default defineConfig({
       output: {
         // Code that several pages share goes in one chunk rather than twenty small ones: on a
         // slow link each request costs a round trip, and small files compress badly.
+        // The pillars' catalogues, which the Data and risk pages share and the capture route
+        // does not need, are a chunk of their own rather than part of the shared one.
         codeSplitting: {
-          groups: [{ name: 'shared', test: /apps\/web\/src|packages\//, minShareCount: 2 }],
+          groups: [
+            {
+              name: 'pillars',
+              test: /packages\/(peace-security|development|human-rights)\//,
+              minShareCount: 2,
+            },
+            { name: 'shared', test: /apps\/web\/src|packages\//, minShareCount: 2 },
+          ],
         },
       },
     },

@@ -11,6 +11,7 @@ import { Link, useNavigate } from '../router/Link.js';
 import { confirmLeaving, useLocation } from '../router/location.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { exporterRoles, importerRoles } from '../data/data-roles.js';
+import { riskReaderRoles } from '../risk/risk-roles.js';
 import { RouteView } from './RouteView.js';
 import { updateNow, useUpdateWaiting } from './service-worker.js';
 
@@ -33,6 +34,7 @@ export function AppShell() {
     : holdsRole(session, exporterRoles)
       ? '/data/exports'
       : null;
+  const isRiskReader = holdsRole(session, riskReaderRoles);
   const userId = session?.user.id ?? null;
 
   useEffect(() => followOutbox(isEditor ? userId : null), [isEditor, userId]);
@@ -69,6 +71,13 @@ export function AppShell() {
                   {t('nav.countries')}
                 </Link>
               </li>
+              {isRiskReader ? (
+                <li>
+                  <Link to="/risk" current="prefix">
+                    {t('nav.risk')}
+                  </Link>
+                </li>
+              ) : null}
               {dataPage ? (
                 <li>
                   <Link

@@ -17,6 +17,8 @@ export const routePaths = [
   '/data/imports',
   '/data/imports/$id',
   '/data/exports',
+  '/risk',
+  '/risk/$areaCode',
 ] as const;
 
 export type RoutePath = (typeof routePaths)[number];

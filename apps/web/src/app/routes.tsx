@@ -88,4 +88,8 @@ export const routes: readonly RouteDefinition[] = [
   route('/data/exports', 'session', () =>
     import('../data/DataRoutes.js').then((m) => m.ExportsRoute),
   ),
+  route('/risk', 'session', () => import('../risk/RiskRoutes.js').then((m) => m.RiskOverviewRoute)),
+  route('/risk/$areaCode', 'session', () =>
+    import('../risk/RiskRoutes.js').then((m) => m.RiskCountryRoute),
+  ),
 ];

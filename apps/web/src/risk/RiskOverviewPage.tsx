@@ -1,0 +1,317 @@
+import { countries } from '@prevention/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { QueryState } from '../app/QueryState.js';
+import { useAreaNames } from '../i18n/area-names.js';
+import { useTranslation, type TFunction } from '../i18n/i18n.js';
+import { Link, useNavigate } from '../router/Link.js';
+import { useTRPC } from '../trpc/trpc.js';
+import { figuresOfModel, modelDefinitionOf } from './model-definitions.js';
+import {
+  figuresOf,
+  highest,
+  overviewRows,
+  risingFastest,
+  type OverviewRow,
+} from './overview-rows.js';
+import { fillOf, legendOf, noDataClass, type LegendEntry } from './risk-classes.js';
+import { riskFormat, type RiskFormat } from './risk-format.js';
+import { noDataPattern, RiskLegend, RiskPatterns } from './RiskLegend.js';
+import { RiskTable } from './RiskTable.js';
+import { monthsBetween } from './trend-scale.js';
+import type { MapCountry } from './WorldMap.js';
+
+/** The map and its geometry are a chunk of their own, loaded after the table's data. */
+const WorldMap = lazy(() => import('./WorldMap.js').then((m) => ({ default: m.WorldMap })));
+const mapCoverage = () => import('./WorldMap.js').then((m) => m.mapCoverage);
+
+type Overview = ReturnType<typeof useOverview>['data'];
+
+function useOverview(modelVersionId: string, month: string) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.risk.overview.queryOptions({
+      ...(modelVersionId ? { modelVersionId } : {}),
+      ...(month ? { month } : {}),
+    }),
+    // The page keeps showing the month it has while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `/risk`: every country's risk for one month, on a world map and in a table. */
+export function RiskOverviewPage({ initialModel }: { initialModel: string | undefined }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const models = useQuery(trpc.risk.models.queryOptions());
+  const [modelVersionId, setModelVersionId] = useState(initialModel ?? '');
+  const [month, setMonth] = useState('');
+  const overview = useOverview(modelVersionId, month);
+  const ids = { model: useId(), month: useId() };
+  const globalModels = (models.data ?? []).filter((model) => model.countryCode === null);
+
+  return (
+    <section aria-labelledby="risk-title" className="risk-page">
+      <RiskPatterns />
+      <h1 id="risk-title">{t('risk.overviewTitle')}</h1>
+      <p className="hint">{t('risk.intro')}</p>
+      <QueryState query={overview}>
+        {(data) => (
+          <>
+            <fieldset className="filters risk-controls">
+              <legend>{t('risk.controls')}</legend>
+              <div className="field">
+                <label htmlFor={ids.model}>{t('risk.model')}</label>
+                <select
+                  id={ids.model}
+                  value={data.model.id}
+                  onChange={(event) => {
+                    setModelVersionId(event.target.value);
+                    setMonth('');
+                  }}
+                >
+                  {(globalModels.length ? globalModels : [data.model]).map((model) => (
+                    <option key={model.id} value={model.id}>
+                      {model.title} ({model.version})
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {data.month ? (
+                <MonthSelect id={ids.month} data={data} month={data.month} onChange={setMonth} />
+              ) : null}
+            </fieldset>
+            {data.month ? (
+              <OverviewBody data={data} month={data.month} />
+            ) : (
+              <p className="notice" role="status">
+                {t('risk.noMonth')}
+              </p>
+            )}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function MonthSelect({
+  id,
+  data,
+  month,
+  onChange,
+}: {
+  id: string;
+  data: NonNullable<Overview>;
+  month: string;
+  onChange: (month: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const format = riskFormat(i18n.language);
+  const months = monthsBetween(data.range.from, data.range.to).reverse();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('risk.month')}</label>
+      <select id={id} value={month} onChange={(event) => onChange(event.target.value)}>
+        {months.map((value) => (
+          <option key={value} value={value}>
+            {format.month(value)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: string }) {
+  const { t, i18n } = useTranslation();
+  const names = useAreaNames();
+  const navigate = useNavigate();
+  const format = useMemo(() => riskFormat(i18n.language), [i18n.language]);
+  const definition = modelDefinitionOf(data.model.modelId);
+  const rootId = definition?.root.id ?? data.model.modelId;
+  const figures = useMemo(
+    () => figuresOfModel(definition, rootId, i18n.language),
+    [definition, rootId, i18n.language],
+  );
+  const [shownId, setShownId] = useState(rootId);
+  const shown = figures.find((figure) => figure.id === shownId) ?? figures[0];
+  const legend = useMemo(
+    () => (definition ? legendOf(definition.classes, i18n.language) : []),
+    [definition, i18n.language],
+  );
+  const rows = useMemo(
+    () =>
+      overviewRows(
+        countries.map((country) => ({
+          code: country.code,
+          name: names.country(country.code, country.name),
+        })),
+        data.countries,
+        figures.map((figure) => figure.id),
+        definition?.classes ?? [],
+      ),
+    [data.countries, names, figures, definition],
+  );
+  const shownFigure = shown?.id ?? rootId;
+  const mapCountries = useMemo(
+    () =>
+      [...rows]
+        .sort((a, b) => names.compare(a.name, b.name))
+        .map((row) => mapCountryOf(row, shownFigure, legend, format, t)),
+    [rows, shownFigure, legend, format, t, names],
+  );
+  const modelSearch = { model: data.model.id };
+  const open = (areaCode: string) =>
+    navigate({ to: '/risk/$areaCode', params: { areaCode }, search: modelSearch });
+  const monthLabel = format.month(month);
+
+  return (
+    <>
+      <fieldset className="risk-figure-choice">
+        <legend>{t('risk.shown')}</legend>
+        {figures.map((figure) => (
+          <label key={figure.id} className="choice">
+            <input
+              type="radio"
+              name="risk-figure"
+              value={figure.id}
+              checked={figure.id === shownFigure}
+              onChange={() => setShownId(figure.id)}
+            />
+            {figure.title}
+          </label>
+        ))}
+      </fieldset>
+      <div className="risk-map-layout">
+        <figure className="risk-map-figure">
+          <Suspense
+            fallback={
+              <p role="status" className="muted">
+                {t('risk.mapLoading')}
+              </p>
+            }
+          >
+            <WorldMap
+              title={t('risk.mapTitle', { figure: shown?.title ?? '', month: monthLabel })}
+              help={t('risk.mapHelp')}
+              countries={mapCountries}
+              noDataPattern={noDataPattern}
+              noDataClass={noDataClass}
+              onOpen={open}
+            />
+          </Suspense>
+          <figcaption className="hint">
+            {t('risk.disclaimer')} <SmallStatesNote rows={rows} />
+          </figcaption>
+        </figure>
+        <RiskLegend figure={shown?.title ?? ''} legend={legend} format={format} />
+      </div>
+      <div className="risk-short-lists">
+        <ShortList
+          title={t('risk.risingTitle')}
+          empty={t('risk.risingEmpty')}
+          rows={risingFastest(rows, shownFigure)}
+          value={(row) => format.change(figuresOf(row, shownFigure).change3)}
+          search={modelSearch}
+        />
+        <ShortList
+          title={t('risk.highestTitle')}
+          empty={t('risk.highestEmpty')}
+          rows={highest(rows, shownFigure)}
+          value={(row) => format.score(figuresOf(row, shownFigure).score)}
+          search={modelSearch}
+        />
+      </div>
+      <RiskTable
+        rows={rows}
+        figures={figures}
+        legend={legend}
+        month={monthLabel}
+        format={format}
+        search={modelSearch}
+      />
+    </>
+  );
+}
+
+/** Which member states the map has no shape for: said once the map's chunk has loaded. */
+function SmallStatesNote({ rows }: { rows: readonly OverviewRow[] }) {
+  const { t } = useTranslation();
+  const coverage = useQuery({
+    queryKey: ['risk', 'map-coverage'],
+    queryFn: mapCoverage,
+    staleTime: Infinity,
+  });
+  if (!coverage.data) return null;
+  const missing = new Set(coverage.data.withoutShape);
+  const list = rows.filter((row) => missing.has(row.areaCode)).map((row) => row.name);
+  return <>{t('risk.smallStates', { count: list.length, names: list.join(', ') })}</>;
+}
+
+function ShortList({
+  title,
+  empty,
+  rows,
+  value,
+  search,
+}: {
+  title: string;
+  empty: string;
+  rows: readonly OverviewRow[];
+  value: (row: OverviewRow) => string;
+  search: { model: string };
+}) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="region">
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ol>
+          {rows.map((row) => (
+            <li key={row.areaCode}>
+              <Link to="/risk/$areaCode" params={{ areaCode: row.areaCode }} search={search}>
+                {row.name}
+              </Link>{' '}
+              <span className="figure">{value(row)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function mapCountryOf(
+  row: OverviewRow,
+  figureId: string,
+  legend: readonly LegendEntry[],
+  format: RiskFormat,
+  t: TFunction,
+): MapCountry {
+  const figures = figuresOf(row, figureId);
+  const classLabel =
+    legend.find((entry) => entry.id === figures.classId)?.label ?? t('risk.noData');
+  const lines =
+    figures.score === null
+      ? [t('risk.noData')]
+      : [
+          `${t('risk.score')}: ${format.score(figures.score)}`,
+          `${t('risk.class')}: ${classLabel}`,
+          `${t('risk.change3')}: ${format.change(figures.change3)}`,
+          `${t('risk.completeness')}: ${format.share(figures.completeness)}`,
+        ];
+  return {
+    areaCode: row.areaCode,
+    classId: figures.classId,
+    fill: fillOf(figures.classId, legend),
+    name: row.name,
+    lines,
+    label:
+      figures.score === null
+        ? t('risk.countryNoData', { name: row.name })
+        : t('risk.countryLabel', { name: row.name, figures: lines.join(', ') }),
+  };
+}

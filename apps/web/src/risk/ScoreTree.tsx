@@ -1,0 +1,121 @@
+import { useId, useState } from 'react';
+import { useTranslation } from '../i18n/i18n.js';
+import { fillOf, noDataClass, type LegendEntry } from './risk-classes.js';
+import type { RiskFormat } from './risk-format.js';
+import { ClassSwatch } from './RiskLegend.js';
+import type { ScoreTreeNode } from './score-tree.js';
+
+interface TreeProps {
+  legend: readonly LegendEntry[];
+  format: RiskFormat;
+}
+
+/**
+ * A profile's score tree as nested disclosures: each part with children is a button that opens
+ * or closes them (`aria-expanded`), so Tab, Enter and Space are all a keyboard needs. The root
+ * starts open, its pillars closed.
+ */
+export function ScoreTree({ root, ...props }: TreeProps & { root: ScoreTreeNode }) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set([root.id]));
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  return (
+    <ul className="score-tree">
+      <TreeItem node={root} open={open} toggle={toggle} {...props} />
+    </ul>
+  );
+}
+
+function TreeItem({
+  node,
+  open,
+  toggle,
+  legend,
+  format,
+}: TreeProps & {
+  node: ScoreTreeNode;
+  open: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const groupId = useId();
+  const expanded = open.has(node.id);
+  const classLabel =
+    node.classId === noDataClass
+      ? t('risk.noData')
+      : (legend.find((entry) => entry.id === node.classId)?.label ?? node.classId);
+  return (
+    <li data-node={node.id}>
+      <div className="tree-row">
+        {node.children.length ? (
+          <button
+            type="button"
+            className="tree-toggle"
+            aria-expanded={expanded}
+            aria-controls={groupId}
+            onClick={() => toggle(node.id)}
+          >
+            <span aria-hidden="true" className="tree-marker">
+              {expanded ? '▾' : '▸'}
+            </span>{' '}
+            {node.title}
+          </button>
+        ) : (
+          <span className="tree-leaf">{node.title}</span>
+        )}
+        <dl className="tree-figures">
+          <div>
+            <dt>{t('risk.score')}</dt>
+            <dd>{format.score(node.score)}</dd>
+          </div>
+          <div>
+            <dt>{t('risk.class')}</dt>
+            <dd>
+              <ClassSwatch classId={node.classId} fill={fillOf(node.classId, legend)} />{' '}
+              {classLabel}
+            </dd>
+          </div>
+          {node.contribution !== null ? (
+            <div>
+              <dt>{t('risk.contribution')}</dt>
+              <dd>{format.score(node.contribution)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('risk.completeness')}</dt>
+            <dd>{format.share(node.completeness)}</dd>
+          </div>
+          <div>
+            <dt>{t('risk.reliability')}</dt>
+            <dd>
+              {format.share(node.reliability)}
+              {node.observed
+                ? ` (${t('risk.observed', { period: format.month(node.observed) })})`
+                : ''}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      {node.children.length ? (
+        <ul id={groupId} hidden={!expanded}>
+          {expanded
+            ? node.children.map((child) => (
+                <TreeItem
+                  key={child.id}
+                  node={child}
+                  open={open}
+                  toggle={toggle}
+                  legend={legend}
+                  format={format}
+                />
+              ))
+            : null}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Language } from '@prevention/core';
+
+/** Numbers, shares and months of the risk pages in the reader's language. */
+export function riskFormat(language: Language) {
+  const score = new Intl.NumberFormat(language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const change = new Intl.NumberFormat(language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  const month = new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  const shortMonth = new Intl.DateTimeFormat(language, {
+    year: '2-digit',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+  const dateOf = (value: string) =>
+    new Date(`${value.length === 4 ? `${value}-01` : value}-01T00:00:00Z`);
+  const dash = '–';
+  return {
+    score: (value: number | null | undefined) => (value == null ? dash : score.format(value)),
+    change: (value: number | null | undefined) => (value == null ? dash : change.format(value)),
+    share: (value: number) => share.format(value),
+    /** A month (YYYY-MM) as "May 2026"; other periods (quarters, years) as they are. */
+    month: (value: string) => (/^\d{4}-\d{2}$/.test(value) ? month.format(dateOf(value)) : value),
+    shortMonth: (value: string) => shortMonth.format(dateOf(value)),
+  };
+}
+
+export type RiskFormat = ReturnType<typeof riskFormat>;
