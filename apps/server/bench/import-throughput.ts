@@ -26,6 +26,7 @@ import {
   exportRecords,
   queueImport,
   runImport,
+  stagingDepthFor,
   type ImportContext,
 } from '@prevention/api';
 import { newId } from '@prevention/core';
@@ -198,6 +199,7 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
       ctx,
       batch.id,
       () => createReadStream(file) as AsyncIterable<Uint8Array>,
+      { stagingDepth: stagingDepthFor(database.kind) },
     );
     const importSeconds = (performance.now() - started) / 1000;
     if (done.status !== 'committed')

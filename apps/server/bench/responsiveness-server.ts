@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { deriveServerKeys, queueImport, runImport } from '@prevention/api';
+import { deriveServerKeys, queueImport, runImport, stagingDepthFor } from '@prevention/api';
 import { insertUser, openDatabase, type DatabaseConfig } from '@prevention/db';
 import { newId } from '@prevention/core';
 import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
@@ -126,5 +126,7 @@ async function importSynthetic(rows: number) {
     mode: 'all-or-nothing',
     sensitivity: 'public',
   });
-  return runImport(ctx, batch.id, () => createReadStream(file) as AsyncIterable<Uint8Array>);
+  return runImport(ctx, batch.id, () => createReadStream(file) as AsyncIterable<Uint8Array>, {
+    stagingDepth: stagingDepthFor(database.kind),
+  });
 }

@@ -3,7 +3,13 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { deriveForBatch, queueImport, runImport, type ImportContext } from '@prevention/api';
+import {
+  deriveForBatch,
+  queueImport,
+  runImport,
+  stagingDepthFor,
+  type ImportContext,
+} from '@prevention/api';
 import { findUserByEmail, hasSeedRun, recordSeedRun, type DatabaseHandle } from '@prevention/db';
 import { HxlMapping, inspect, suggestHxlMapping } from '@prevention/exchange';
 import {
@@ -76,7 +82,9 @@ export async function loadDemoImports(
       sensitivity: 'public',
       ...(mapping ? { mapping } : {}),
     });
-    const done = await runImport(importContext, batch.id, open);
+    const done = await runImport(importContext, batch.id, open, {
+      stagingDepth: stagingDepthFor(database.kind),
+    });
     if (done.status === 'committed') await deriveForBatch(importContext, done.id);
     log.info(
       { file: done.fileName, status: done.status, added: done.added, rows: done.rowsRead },

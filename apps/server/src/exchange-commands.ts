@@ -9,6 +9,7 @@ import {
   exportRecords,
   queueImport,
   runImport,
+  stagingDepthFor,
   type ExportRequest,
   type ImportContext,
 } from '@prevention/api';
@@ -159,6 +160,7 @@ export async function importCommand(
 
   const started = Date.now();
   const done = await runImport(ctx, queued.batch.id, fileChunks(file), {
+    stagingDepth: stagingDepthFor(database.kind),
     progressEveryMs: 1_000,
     onProgress: (p) => {
       const share = size > 0 ? p.bytesRead / size : 1;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startImportJobs, startRiskJobs, UploadStore } from '@prevention/api';
+import { stagingDepthFor, startImportJobs, startRiskJobs, UploadStore } from '@prevention/api';
 import { findRiskRuns, startJobQueue, type JobQueue } from '@prevention/db';
 import pino from 'pino';
 import { takeBackup } from './backup/backup-manifest.js';
@@ -64,7 +64,12 @@ export async function runServer(config: Config): Promise<RunningServer> {
       jobs,
       { db: database.db, now: () => new Date(), requestId: 'job:import', security },
       uploads,
-      { ...interrupted, onJobError, observationsChanged: risk.recomputeTouched },
+      {
+        ...interrupted,
+        onJobError,
+        observationsChanged: risk.recomputeTouched,
+        stagingDepth: stagingDepthFor(database.kind),
+      },
     );
     server = await createServer({ config, database, version: serverVersion, imports, risk });
     // Only the embedded database needs the server's help to be backed up: it holds the files.

@@ -58,6 +58,7 @@ export {
 } from './services/imports/imports.js';
 export {
   runImport,
+  stagingDepthFor,
   type ImportContext,
   type RunImportOptions,
 } from './services/imports/run-import.js';

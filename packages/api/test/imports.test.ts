@@ -306,7 +306,7 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
     try {
       const { batch } = await queueImport(ctx(), actor, fileOf(csv, 'acled'));
       await expect(
-        runImport(ctx(), batch.id, chunked(csv, 512), { chunkRows: 20 }),
+        runImport(ctx(), batch.id, chunked(csv, 512), { chunkRows: 20, stagingDepth: 2 }),
       ).rejects.toThrow(/refused/);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).toEqual([]);

@@ -30,6 +30,8 @@ export interface ImportJobOptions {
    * was derived from it), from their earliest changed month: the risk profiles to recompute.
    */
   observationsChanged?: (areas: readonly TouchedArea[]) => Promise<void>;
+  /** Staging statements in flight (`stagingDepthFor` the database). */
+  stagingDepth?: number;
 }
 
 /** Each touched area once, from its earliest month. */
@@ -59,7 +61,9 @@ export async function startImportJobs(
     const { batchId, uploadId } = ImportJob.parse(data);
     let done;
     try {
-      done = await runImport(ctx, batchId, uploads.open(uploadId));
+      done = await runImport(ctx, batchId, uploads.open(uploadId), {
+        ...(options.stagingDepth ? { stagingDepth: options.stagingDepth } : {}),
+      });
     } catch (error) {
       options.onJobError(error, 'import');
       await queue.send('import-purge', { batchId });
