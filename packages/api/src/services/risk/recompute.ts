@@ -2,7 +2,6 @@ import {
   addMonths,
   monthIndex,
   newId,
-  sensitivityLevels,
   type Month,
   type Observation,
 } from '@prevention/core';
@@ -297,9 +296,4 @@ export function mergeTouched(touched: readonly TouchedArea[]): TouchedArea[] {
     if (!seen || monthIndex(area.from) < monthIndex(seen.from)) byArea.set(area.areaCode, area);
   }
   return [...byArea.values()].sort((a, b) => a.areaCode.localeCompare(b.areaCode));
-}
-
-/** The sensitivity level a basis stands for. */
-export function levelOfBasis(basis: number) {
-  return sensitivityLevels[basis] ?? 'strictly-confidential';
 }
