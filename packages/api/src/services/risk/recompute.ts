@@ -1,10 +1,4 @@
-import {
-  addMonths,
-  monthIndex,
-  newId,
-  type Month,
-  type Observation,
-} from '@prevention/core';
+import { addMonths, monthIndex, newId, type Month, type Observation } from '@prevention/core';
 import {
   endRiskRun,
   ensureShippedRiskModels,
