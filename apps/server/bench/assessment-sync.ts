@@ -13,9 +13,6 @@
  * mostly time spent waiting its turn. BENCH_DATABASE_URL adds the same runs on PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '@prevention/api';
 import {
@@ -33,13 +30,16 @@ import {
   migrateToLatest,
   openDatabase,
   syncReferenceData,
-  type DatabaseConfig,
   type DatabaseHandle,
 } from '@prevention/db';
 import { platformPillars } from '@prevention/risk';
-import pg from 'pg';
 import { isReady, runCli } from '../test/cli-process.js';
 import { signInOverHttp } from './api-bench-server.js';
+import {
+  createPGliteDatabase,
+  createPostgresDatabase,
+  type BenchDatabase,
+} from './bench-databases.js';
 
 const form = composeAssessmentForm(platformPillars);
 const queued = 1000;
@@ -52,9 +52,7 @@ const cheapHashing = { memoryCost: 256, timeCost: 1, parallelism: 1 };
 interface Target {
   label: string;
   /** A fresh, empty database of this kind, and how to drop it. */
-  create(
-    name: string,
-  ): Promise<{ config: DatabaseConfig; env: Record<string, string>; drop(): Promise<void> }>;
+  create(name: string): Promise<BenchDatabase>;
 }
 
 function items(count: number, tag: string): SyncItem[] {
@@ -265,43 +263,12 @@ async function measure(target: Target): Promise<Result> {
   }
 }
 
-const pglite: Target = {
-  label: 'PGlite',
-  create: async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'prevention-bench-sync-'));
-    return {
-      config: { kind: 'pglite', dataDir: dir },
-      env: { DATA_DIR: dir },
-      drop: () => rm(dir, { recursive: true, force: true }),
-    };
-  },
-};
+const pglite: Target = { label: 'PGlite', create: () => createPGliteDatabase('sync') };
 
-function postgres(url: string): Target {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    label: 'PostgreSQL',
-    create: async (name) => {
-      const database = `bench_sync_${name}_${process.pid}`;
-      await admin(`create database ${database}`);
-      const target = new URL(url);
-      target.pathname = `/${database}`;
-      return {
-        config: { kind: 'postgres', url: target.toString() },
-        env: { DATABASE_URL: target.toString() },
-        drop: () => admin(`drop database if exists ${database} with (force)`),
-      };
-    },
-  };
-}
+const postgres = (url: string): Target => ({
+  label: 'PostgreSQL',
+  create: (name) => createPostgresDatabase(url, `sync_${name}`),
+});
 
 const targets = [pglite];
 if (process.env.BENCH_DATABASE_URL) targets.push(postgres(process.env.BENCH_DATABASE_URL));

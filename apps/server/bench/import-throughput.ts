@@ -35,12 +35,15 @@ import {
   migrateToLatest,
   openDatabase,
   syncReferenceData,
-  type DatabaseConfig,
   type DatabaseHandle,
 } from '@prevention/db';
 import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
 import { sql } from 'kysely';
-import pg from 'pg';
+import {
+  createPGliteDatabase,
+  createPostgresDatabase,
+  type BenchDatabase,
+} from './bench-databases.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
@@ -54,9 +57,7 @@ const security = {
 
 interface Target {
   label: string;
-  create(): Promise<{ config: DatabaseConfig; drop(): Promise<void> }>;
-  /** The settings a `prevention` process needs to open the same database. */
-  environment(config: DatabaseConfig): Record<string, string>;
+  create(): Promise<BenchDatabase>;
   /** The database's own bulk load of a CSV file into `signal`, and its own dump of it. */
   copyIn(database: DatabaseHandle, file: string, columns: string): Promise<void>;
   copyOut(database: DatabaseHandle, file: string, columns: string): Promise<void>;
@@ -64,14 +65,7 @@ interface Target {
 
 const pglite: Target = {
   label: 'PGlite (worker thread)',
-  create: async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'prevention-bench-import-'));
-    return {
-      config: { kind: 'pglite', dataDir: dir },
-      drop: () => rm(dir, { recursive: true, force: true }),
-    };
-  },
-  environment: (config) => ({ DATA_DIR: config.kind === 'pglite' ? (config.dataDir ?? '') : '' }),
+  create: () => createPGliteDatabase('import'),
   copyIn: async (database, file, columns) => {
     const input = new Blob([await readFile(file)]);
     await database.copyEmbedded?.(
@@ -88,31 +82,9 @@ const pglite: Target = {
 };
 
 function postgres(url: string): Target {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  const database = `bench_import_${process.pid}`;
   return {
     label: 'PostgreSQL',
-    create: async () => {
-      await admin(`create database ${database}`);
-      const target = new URL(url);
-      target.pathname = `/${database}`;
-      return {
-        config: { kind: 'postgres', url: target.toString() },
-        drop: () => admin(`drop database if exists ${database} with (force)`),
-      };
-    },
-    environment: (config) => ({
-      DATABASE_URL: config.kind === 'postgres' ? config.url : '',
-      DATA_DIR: tmpdir(),
-    }),
+    create: () => createPostgresDatabase(url, 'import'),
     // The server reads and writes the file itself (it runs on this machine, as a superuser).
     copyIn: async (handle, file, columns) => {
       await sql.raw(`copy signal (${columns}) from '${file}' with (format csv)`).execute(handle.db);
@@ -156,7 +128,7 @@ interface Result {
 }
 
 async function measure(target: Target, file: string, dir: string): Promise<Result> {
-  const { config, drop } = await target.create();
+  const { config, env, drop } = await target.create();
   const database = await openDatabase(config);
   let closed = false;
   try {
@@ -248,9 +220,8 @@ async function measure(target: Target, file: string, dir: string): Promise<Resul
     await database.close();
     closed = true;
     phase('exporting from a process of its own');
-    const environment = target.environment(config);
-    const alone = await exportInProcess(environment, []);
-    const floor = await exportInProcess(environment, ['--from', '2999-01']);
+    const alone = await exportInProcess(env, []);
+    const floor = await exportInProcess(env, ['--from', '2999-01']);
     if (alone.bytes !== bytes)
       throw new Error(`the export process wrote ${alone.bytes} bytes, the export here ${bytes}`);
     return {

@@ -9,9 +9,6 @@
  *
  * PGlite runs in its worker thread, as in the server; BENCH_DATABASE_URL adds PostgreSQL.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   prepareProfilers,
@@ -32,12 +29,15 @@ import {
   openDatabase,
   replaceDerivedObservations,
   syncReferenceData,
-  type DatabaseConfig,
   type DatabaseHandle,
   type DerivedObservation,
 } from '@prevention/db';
 import { platformPillars } from '@prevention/risk';
-import pg from 'pg';
+import {
+  createPGliteDatabase,
+  createPostgresDatabase,
+  type BenchDatabase,
+} from './bench-databases.js';
 
 const now = new Date('2026-11-15T12:00:00Z');
 const range = profileRange(now);
@@ -84,44 +84,18 @@ function observationsOf(areaCode: string, seed: number): Omit<DerivedObservation
 
 interface Target {
   label: string;
-  create(): Promise<{ config: DatabaseConfig; drop(): Promise<void> }>;
+  create(): Promise<BenchDatabase>;
 }
 
 const pglite: Target = {
   label: 'PGlite (worker thread)',
-  create: async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'prevention-bench-risk-'));
-    return {
-      config: { kind: 'pglite', dataDir: dir },
-      drop: () => rm(dir, { recursive: true, force: true }),
-    };
-  },
+  create: () => createPGliteDatabase('risk'),
 };
 
-function postgres(url: string): Target {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  const database = `bench_risk_${process.pid}`;
-  return {
-    label: 'PostgreSQL',
-    create: async () => {
-      await admin(`create database ${database}`);
-      const target = new URL(url);
-      target.pathname = `/${database}`;
-      return {
-        config: { kind: 'postgres', url: target.toString() },
-        drop: () => admin(`drop database if exists ${database} with (force)`),
-      };
-    },
-  };
-}
+const postgres = (url: string): Target => ({
+  label: 'PostgreSQL',
+  create: () => createPostgresDatabase(url, 'risk'),
+});
 
 interface Result {
   label: string;
@@ -252,7 +226,7 @@ async function measure(target: Target): Promise<Result> {
   }
 }
 
-const targets = [pglite];
+const targets: Target[] = [pglite];
 if (process.env.BENCH_DATABASE_URL) targets.push(postgres(process.env.BENCH_DATABASE_URL));
 const results: Result[] = [];
 for (const target of targets) results.push(await measure(target));
