@@ -8,6 +8,7 @@ import {
 } from '@prevention/db';
 import { createTestUser, databaseKinds, useTestDatabase } from '@prevention/db/testing';
 import { platformPillars, preventionRiskModel } from '@prevention/risk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   prepareProfilers,
@@ -22,6 +23,9 @@ import { adjustRiskModel } from '../src/services/risk/model-adjustments.js';
 import { riskOfArea, riskOverview } from '../src/services/risk/risk-views.js';
 import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { testDependencies, testSecurity } from './harness.js';
+
+/** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
+const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
 
 /** A fixed clock, so that the profiled range does not move while a test runs. */
 const today = new Date('2026-11-15T12:00:00Z');
@@ -220,6 +224,37 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     expect(continued).not.toEqual(incremental);
     await fullRun();
     expect(await storedOf('HTI')).toEqual(continued);
+  });
+
+  it('recomputes from a changed month only, and gives what a computation from scratch gives, over random revisions', async () => {
+    await observe('CAF', years);
+    const area = { areaCode: 'CAF', countryCode: 'CAF' };
+    const profilers = await prepareProfilers(ctx());
+    await recomputeArea(ctx(), profilers, { ...area, from: range.from });
+    const indicatorCodes = externalIndicators.map((i) => i.code);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...indicatorCodes),
+        fc.integer({ min: 2017, max: 2026 }),
+        fc.integer({ min: -19, max: 19 }),
+        fc.constantFrom<Sensitivity>('public', 'public', 'confidential'),
+        async (code, year, shift, sensitivity) => {
+          const before = await storedOf('CAF');
+          await observe('CAF', [year], { only: code, shift, sensitivity });
+          const from = `${year}-01`;
+          await recomputeArea(ctx(), profilers, { ...area, from });
+          const incremental = await storedOf('CAF');
+          // Unless the revision brought the area its first confidential value (a basis of its
+          // own, computed over the whole range), the months before it are as they were.
+          const newBasis = sensitivity !== 'public' && !before.some((p) => p.basis > 0);
+          const earlier = (rows: typeof before) => rows.filter((p) => p.month < from);
+          if (!newBasis) expect(earlier(incremental)).toEqual(earlier(before));
+          await recomputeArea(ctx(), profilers, { ...area, from: range.from });
+          expect(await storedOf('CAF')).toEqual(incremental);
+        },
+      ),
+      { numRuns: 4 * propertyRunsScale },
+    );
   });
 
   it('shows a country-scoped reader only their countries, and refuses another one', async () => {
