@@ -32,7 +32,7 @@ import {
   type DatabaseHandle,
   type DerivedObservation,
 } from '@prevention/db';
-import { platformPillars } from '@prevention/risk';
+import { platformPillars, seededRandom } from '@prevention/risk';
 import {
   createPGliteDatabase,
   createPostgresDatabase,
@@ -42,21 +42,9 @@ import {
 const now = new Date('2026-11-15T12:00:00Z');
 const range = profileRange(now);
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An area's observations: a value inside each indicator's goalposts for every period. */
 function observationsOf(areaCode: string, seed: number): Omit<DerivedObservation, 'countryCode'>[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows: Omit<DerivedObservation, 'countryCode'>[] = [];
   for (const indicator of platformPillars.flatMap((p) => p.indicators)) {
     const n = indicator.normalisation;

@@ -18,6 +18,7 @@ import {
   preventionRiskModel,
   type AreaObservations,
   type ProfileObservation,
+  seededRandom,
 } from '../src/index.js';
 
 const AREAS = 250;
@@ -31,18 +32,7 @@ const indicators = new Map(
 );
 const leaves = model.nodes.filter((node): node is IndicatorNode => node.kind === 'indicator');
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run profiles the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20260301);
+const next = seededRandom(20260301);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 const reliabilities: Reliability[] = ['high', 'high', 'medium', 'medium', 'medium', 'low'];
 

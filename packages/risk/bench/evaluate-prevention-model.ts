@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import type { IndicatorNode } from '@prevention/core';
-import { compileModel, normalise, preventionRiskModel } from '../src/index.js';
+import { compileModel, normalise, preventionRiskModel, seededRandom } from '../src/index.js';
 import { handWrittenPreventionModel } from './hand-written-prevention-model.js';
 
 const AREAS = 250;
@@ -23,18 +23,6 @@ const leaves = model.nodes
   .map((node, index) => ({ node, index }))
   .filter((l): l is { node: IndicatorNode; index: number } => l.node.kind === 'indicator');
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run scores the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function rawValue(leaf: IndicatorNode, u: number): number {
   const n = leaf.normalisation;
   if (n.method === 'identity') return 10 * u;
@@ -44,7 +32,7 @@ function rawValue(leaf: IndicatorNode, u: number): number {
 
 /** One input vector per area and month, in node order; `missing` is the share left empty. */
 function inputs(missing: number): Float64Array[] {
-  const next = random(20260301);
+  const next = seededRandom(20260301);
   return Array.from({ length: ROWS }, () => {
     const vector = new Float64Array(model.size).fill(Number.NaN);
     for (const { node, index } of leaves)

@@ -64,3 +64,4 @@ export {
 } from './profile/observation-reliability.js';
 export { bandPercentiles, weightFactorRange } from './profile/uncertainty-band.js';
 export { classDistance, judgementClass } from './field-judgement.js';
+export { seededRandom } from './profile/seeded-random.js';
