@@ -58,7 +58,11 @@ export {
   writeObservationCsv,
   type ReadObservationCsvOptions,
 } from './observations/observation-csv.js';
-export { parseMonthCell, parseNumberCell } from './observations/observation-values.js';
+export {
+  parseMonthCell,
+  parseNumberCell,
+  parsePeriodCell,
+} from './observations/observation-values.js';
 export { HxlMapping, HxlPattern } from './hxl/hxl-mapping.js';
 export { disaggregationOfAttributes } from './hxl/hxl-disaggregation.js';
 export { readHxl, type ReadHxlOptions } from './hxl/hxl-reader.js';

@@ -17,7 +17,19 @@ const observation: fc.Arbitrary<Observation> = fc
   .record({
     indicator,
     area: fc.constantFrom('SDN', 'SD01', 'SD18', 'MLI', 'ML05', 'HTI', 'MMR'),
-    month: fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 })),
+    // A month mostly; a quarter or a year as the yearly and quarterly figures have.
+    period: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 }))
+          .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      },
+      fc
+        .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 4 }))
+        .map(([y, q]) => `${y}-Q${q}`),
+      fc.integer({ min: 1990, max: 2040 }).map(String),
+    ),
     value: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)),
     source: fc
       .string({
@@ -37,7 +49,7 @@ const observation: fc.Arbitrary<Observation> = fc
     return {
       indicatorCode: r.indicator.code,
       areaCode: r.area,
-      period: `${r.month[0]}-${String(r.month[1]).padStart(2, '0')}`,
+      period: r.period,
       value: r.value,
       ...(sex || age
         ? { disaggregation: { ...(sex ? { sex } : {}), ...(age ? { age } : {}) } }

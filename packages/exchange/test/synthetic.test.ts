@@ -13,7 +13,11 @@ import {
 import {
   generateSyntheticAcled,
   generateSyntheticHxlDisplacement,
+  generateSyntheticIndicatorHistory,
+  syntheticIndicatorSource,
 } from '../src/synthetic/index.js';
+import { countries } from '@prevention/core';
+import { readObservationCsv } from '../src/index.js';
 import { collect, encoded, resolveArea, textOf } from './helpers.js';
 
 describe('synthetic ACLED', () => {
@@ -55,6 +59,98 @@ describe('synthetic ACLED', () => {
     );
     expect(result.rowCount).toBeGreaterThan(150);
     expect(result.rowCount).toBeLessThan(250);
+  });
+});
+
+describe('synthetic ACLED surges', () => {
+  it("multiplies a country's events from the month its surge starts", async () => {
+    const options = {
+      seed: 3,
+      countries: ['HTI'],
+      years: { from: 2020, to: 2023 },
+      eventsPerYear: 200,
+    };
+    const perYear = async (surges = [] as { country: string; from: string; factor: number }[]) => {
+      const reading = await readAcled(encoded(generateSyntheticAcled({ ...options, surges })));
+      const years = new Map<string, number>();
+      for (const row of await collect(reading.rows))
+        if (row.ok) {
+          const year = row.value.signal.occurredOn.slice(0, 4);
+          years.set(year, (years.get(year) ?? 0) + 1);
+        }
+      return years;
+    };
+    const calm = await perYear();
+    const surging = await perYear([{ country: 'HTI', from: '2022-01', factor: 4 }]);
+    // Before the surge the rate is the usual one; 18 months on it is four times that.
+    expect(surging.get('2020')).toBe(calm.get('2020'));
+    expect(surging.get('2023') ?? 0).toBeGreaterThan(3 * (calm.get('2023') ?? 0));
+  });
+});
+
+describe('synthetic indicator history', () => {
+  const options = { seed: 7, from: '2017-01', to: '2026-10' } as const;
+
+  it('is deterministic, covers every member and observer state, and every row reads as valid', async () => {
+    const text = await textOf(generateSyntheticIndicatorHistory(options));
+    expect(await textOf(generateSyntheticIndicatorHistory(options))).toBe(text);
+    const reading = await readObservationCsv(encoded(generateSyntheticIndicatorHistory(options)), {
+      resolveArea,
+    });
+    const rows = await collect(reading.rows);
+    expect(rows.filter((row) => !row.ok)).toEqual([]);
+    const values = rows.flatMap((row) => (row.ok ? [row.value] : []));
+    expect(new Set(values.map((o) => o.areaCode))).toEqual(new Set(countries.map((c) => c.code)));
+    expect(values.every((o) => o.source === syntheticIndicatorSource)).toBe(true);
+    // Yearly structural figures up to the year before the last; signal figures every year.
+    const periods = new Set(values.map((o) => o.period));
+    expect([...periods].sort()).toEqual([
+      '2017',
+      '2018',
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2026',
+    ]);
+    const population = values.filter((o) => o.indicatorCode === 'development.population');
+    expect(new Set(population.map((o) => o.period))).toEqual(
+      new Set(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']),
+    );
+    const violations = values.filter((o) => o.indicatorCode === 'human-rights.violations');
+    expect(violations.some((o) => o.period === '2026')).toBe(true);
+  });
+
+  it("worsens a rising country's figures and leaves the conflict figures of event countries to their events", async () => {
+    const read = async (extra: object) => {
+      const reading = await readObservationCsv(
+        encoded(
+          generateSyntheticIndicatorHistory({ ...options, countries: ['BFA', 'SDN'], ...extra }),
+        ),
+        { resolveArea },
+      );
+      return (await collect(reading.rows)).flatMap((row) => (row.ok ? [row.value] : []));
+    };
+    const values = await read({
+      rises: [{ country: 'BFA', from: '2022-01', by: 0.4 }],
+      eventCountries: ['SDN'],
+      populations: { SDN: 48_000_000 },
+    });
+    const poverty = (year: string) =>
+      values.find(
+        (o) =>
+          o.areaCode === 'BFA' &&
+          o.period === year &&
+          o.indicatorCode === 'development.extreme-poverty',
+      )?.value ?? Number.NaN;
+    expect(poverty('2025') - poverty('2020')).toBeGreaterThan(10);
+    const sudan = values.filter((o) => o.areaCode === 'SDN');
+    expect(sudan.some((o) => o.indicatorCode === 'peace-security.fatalities-per-100k')).toBe(false);
+    expect(sudan.some((o) => o.indicatorCode === 'human-rights.violations')).toBe(true);
+    expect(sudan.find((o) => o.indicatorCode === 'development.population')?.value).toBe(48_000_000);
   });
 });
 

@@ -11,7 +11,7 @@ import { matchesHashtag, parseHashtag } from '../hashtag.js';
 import {
   buildObservation,
   parseAgeCell,
-  parseMonthCell,
+  parsePeriodCell,
   parseNumberCell,
   parseSexCell,
 } from '../observations/observation-values.js';
@@ -192,7 +192,7 @@ function hxlRow(
   const areaCell = cell(areaColumn);
   const areaCode = areaCell === '' ? undefined : resolveArea(areaCell);
   if (areaCode === undefined) fail(areaColumn, unknownAreaMessage(areaCell));
-  const period = parseMonthCell(cell(bound.period));
+  const period = parsePeriodCell(cell(bound.period));
   if (typeof period !== 'string') fail(bound.period, period.error);
   const source = cell(bound.source.column) || bound.source.text || '';
   if (source === '') fail(bound.source.column, 'A source is required');

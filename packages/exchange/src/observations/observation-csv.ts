@@ -20,7 +20,7 @@ import {
 import {
   buildObservation,
   parseAgeCell,
-  parseMonthCell,
+  parsePeriodCell,
   parseNumberCell,
   parseSexCell,
   type ObservationColumns,
@@ -103,7 +103,7 @@ function observationRow(
   const areaCell = cell('area');
   const areaCode = areaCell === '' ? undefined : options.resolveArea(areaCell);
   if (areaCode === undefined) fail('area', unknownAreaMessage(areaCell));
-  const period = parseMonthCell(cell('month'));
+  const period = parsePeriodCell(cell('month'));
   if (typeof period !== 'string') fail('month', period.error);
   const value = parseNumberCell(cell('value'));
   if (typeof value === 'string') fail('value', value);
@@ -149,16 +149,6 @@ function observationRow(
   return Array.isArray(built) ? rowFailure(line, built) : { ok: true, line, value: built };
 }
 
-/** A month period, which is all the `month` column can hold. */
-function monthOf(observation: Observation, index: number): string {
-  if (!/^\d{4}-\d{2}$/.test(observation.period))
-    throw new ExchangeError(
-      'UNWRITABLE_VALUE',
-      `Observation ${index + 1} is for ${observation.period}; a plain CSV holds monthly values only.`,
-    );
-  return observation.period;
-}
-
 /**
  * Observations as a plain CSV: `area, month, indicator, value, source, sex, age, reliability`,
  * one line each, cells quoted as RFC 4180 has it and guarded against formula injection.
@@ -170,9 +160,9 @@ export async function* writeObservationCsv(
   yield* csvChunks(
     [observationCsvColumns],
     observations,
-    (o, index) => [
+    (o) => [
       o.areaCode,
-      monthOf(o, index),
+      o.period,
       o.indicatorCode,
       String(o.value),
       o.source,

@@ -43,6 +43,21 @@ export function parseMonthCell(cell: string): string | { error: string } {
   return `${year}-${month}`;
 }
 
+/**
+ * The period of a plain CSV's `month` column: a month (or a date, taken as its month), a
+ * quarter `YYYY-Qn`, or a year `YYYY` for a yearly figure such as most structural indicators.
+ */
+export function parsePeriodCell(cell: string): string | { error: string } {
+  const text = cell.trim();
+  if (/^\d{4}$/.test(text) || /^\d{4}-Q[1-4]$/.test(text)) return text;
+  const month = parseMonthCell(text);
+  return typeof month === 'string'
+    ? month
+    : {
+        error: `${text || 'An empty cell'} is not a month (YYYY-MM or YYYY-MM-DD), a quarter (YYYY-Qn) or a year (YYYY)`,
+      };
+}
+
 const sexNames: Record<string, Sex> = {
   female: 'female',
   f: 'female',

@@ -22,6 +22,25 @@ export interface SyntheticAcledOptions {
   /** … or a span of years, with about `eventsPerYear` events a year in the busiest country. */
   years?: { from: number; to: number };
   eventsPerYear?: number;
+  /** Countries whose events multiply from a month on (only with `years`). */
+  surges?: readonly AcledSurge[];
+}
+
+/** A country's events growing `factor`-fold over the 18 months from `from` (`YYYY-MM`), then staying there. */
+export interface AcledSurge {
+  country: string;
+  from: string;
+  factor: number;
+}
+
+/** The multiple of a country's usual rate of events on a day, under its surge. */
+function surgeFactor(surge: AcledSurge | undefined, day: number): number {
+  if (!surge) return 1;
+  const start = Date.UTC(Number(surge.from.slice(0, 4)), Number(surge.from.slice(5, 7)) - 1, 1);
+  const months = (day * 86_400_000 - start) / (30.44 * 86_400_000);
+  if (months <= 0) return 1;
+  const t = Math.min(1, months / 18);
+  return 1 + (surge.factor - 1) * t * t * (3 - 2 * t);
 }
 
 /** Shares of event types, roughly as in ACLED's data for countries in conflict. */
@@ -268,9 +287,11 @@ function* syntheticRows(options: SyntheticAcledOptions): Generator<readonly stri
   const years = options.years ?? { from: 2024, to: 2024 };
   const busiest = Math.max(...countries.map((c) => c.activity));
   const perYear = options.eventsPerYear ?? 2000;
+  const surgeOf = new Map((options.surges ?? []).map((surge) => [surge.country, surge]));
   for (let day = epochDay(years.from); day < epochDay(years.to + 1); day += 1)
     for (const country of countries) {
-      const count = random.poisson((perYear * country.activity) / busiest / 365);
+      const rate = (perYear * country.activity) / busiest / 365;
+      const count = random.poisson(rate * surgeFactor(surgeOf.get(country.code), day));
       for (let k = 0; k < count; k += 1) yield emit(country, day);
     }
 }

@@ -5,9 +5,21 @@ export {
   syntheticCountry,
   type SyntheticCountry,
 } from './synthetic-countries.js';
-export { generateSyntheticAcled, type SyntheticAcledOptions } from './acled-generator.js';
+export {
+  generateSyntheticAcled,
+  type AcledSurge,
+  type SyntheticAcledOptions,
+} from './acled-generator.js';
 export {
   generateSyntheticHxlDisplacement,
   syntheticDisplacementColumns,
   type SyntheticHxlDisplacementOptions,
 } from './hxl-displacement-generator.js';
+export {
+  generateSyntheticIndicatorHistory,
+  syntheticIndicatorColumns,
+  syntheticSignalFigures,
+  syntheticIndicatorSource,
+  type SyntheticIndicatorHistoryOptions,
+  type SyntheticRise,
+} from './indicator-history-generator.js';
