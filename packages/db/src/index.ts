@@ -164,6 +164,7 @@ export {
 } from './repositories/imports.js';
 export {
   findPopulations,
+  findDerivingPillars,
   findTouchedAreaMonths,
   replaceDerivedObservations,
   type DerivedObservation,

@@ -1,6 +1,7 @@
 import {
   addMonths,
   monthIndex,
+  monthIndexBounds,
   monthOfSignal,
   newId,
   stricterSensitivity,
@@ -8,6 +9,7 @@ import {
   type Sensitivity,
 } from '@prevention/core';
 import {
+  findDerivingPillars,
   findImportBatch,
   findTouchedAreaMonths,
   findPopulations,
@@ -72,14 +74,23 @@ export async function deriveTouched(
   }
   let observations = 0;
   for (const [areaCode, { countryCode, months }] of byArea) {
+    const deriving = await findDerivingPillars(ctx.db, areaCode);
+    const pillars = platformPillars.filter((pillar) => deriving.has(pillar.id));
+    if (pillars.length === 0) continue;
     const populations = await findPopulations(ctx.db, areaCode);
     const populationOf = (_area: string, month: Month) => {
+      // The latest-starting population period that has begun by the month.
       let found: number | undefined;
-      for (const p of populations) if (p.period.slice(0, 7) <= month) found = p.value;
+      let start = -Infinity;
+      const index = monthIndex(month);
+      for (const p of populations) {
+        const first = monthIndexBounds(p.period).first;
+        if (first <= index && first >= start) [found, start] = [p.value, first];
+      }
       return found;
     };
     for (const [from, to] of windows([...months].sort())) {
-      for (const pillar of platformPillars) {
+      for (const pillar of pillars) {
         const signals = await findSignalsForDerivation(ctx.db, {
           pillar: pillar.id,
           areaCode,

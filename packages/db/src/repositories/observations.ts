@@ -106,6 +106,23 @@ export interface DerivedObservation {
  * `from`–`to`: what derivation wrote before for them goes, the new values come in. Derived
  * observations are the ones without a batch whose source starts with "Derived from".
  */
+/**
+ * The pillars that have anything to derive for an area: visible signals, or derived values
+ * that a re-derivation may have to remove. A pillar with neither derives nothing there.
+ */
+export async function findDerivingPillars(
+  db: Kysely<Database>,
+  areaCode: string,
+): Promise<Set<string>> {
+  const result = await sql<{ pillar: string }>`
+    select distinct pillar from signal where area_code = ${areaCode} and ${visibleRows('signal')}
+    union
+    select distinct split_part(indicator_code, '.', 1) from observation
+    where area_code = ${areaCode} and import_batch_id is null and source like 'Derived from %'
+  `.execute(db);
+  return new Set(result.rows.map((row) => row.pillar));
+}
+
 export async function replaceDerivedObservations(
   db: Kysely<Database>,
   scope: {
@@ -195,7 +212,10 @@ export async function findTouchedAreaMonths(
         `.execute(db)
       : await sql<{ area_code: string; country_code: string; month: string }>`
           select distinct area_code, country_code,
-                 case when length(period) = 4 then period || '-01' else left(period, 7) end as month
+                 case when length(period) = 4 then period || '-01'
+                      when period like '____-Q_'
+                        then left(period, 5) || lpad(((substr(period, 7, 1)::int - 1) * 3 + 1)::text, 2, '0')
+                      else left(period, 7) end as month
           from observation where import_batch_id = ${batchId}::uuid
             and indicator_code = 'development.population'
         `.execute(db);
