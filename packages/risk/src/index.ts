@@ -58,6 +58,13 @@ export {
 } from './profile/risk-profile.js';
 export { ProfileObservation, isTotal } from './profile/leaf-timeline.js';
 export {
+  isPackedRiskProfile,
+  packRiskProfile,
+  unpackRiskProfile,
+  type PackedNode,
+  type PackedRiskProfile,
+} from './profile/packed-profile.js';
+export {
   carriedReliabilityFloor,
   observationReliability,
   reliabilityFactors,

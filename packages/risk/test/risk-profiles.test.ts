@@ -7,7 +7,11 @@ import {
   compileModel,
   computeRiskProfiles,
   createRiskProfiler,
+  informRiskModel,
+  isPackedRiskProfile,
+  packRiskProfile,
   preventionRiskModel,
+  unpackRiskProfile,
   profilePrecision,
   roundForProfile,
   type AreaObservations,
@@ -373,5 +377,43 @@ describe('profile options', () => {
       .profile('2024-05');
     expect(profile.draws).toBe(0);
     expect(profile.nodes[prevention.root.id]?.band).toBeNull();
+  });
+});
+
+describe('a packed risk profile', () => {
+  it('unpacks to the profile it packed, under either shipped model, at a fraction of its size (property-based)', () => {
+    const profilers = [preventionRiskModel, informRiskModel].map((m) =>
+      createRiskProfiler(compileModel(m), { draws: 8 }),
+    );
+    let full = 0;
+    let packed = 0;
+    fc.assert(
+      fc.property(observations, fc.nat(1), (values, which) => {
+        const profiler = profilers[which] ?? profilers[0];
+        if (!profiler) throw new Error('no profiler');
+        const series = profiler.compute({ area: 'SDN', observations: values }, range);
+        for (const profile of series.profiles().slice(-3)) {
+          const stored = JSON.parse(JSON.stringify(packRiskProfile(profile, profiler.nodeOrder)));
+          expect(isPackedRiskProfile(stored)).toBe(true);
+          expect(isPackedRiskProfile(profile)).toBe(false);
+          const back = unpackRiskProfile(stored, profiler.nodeOrder);
+          expect(back).toEqual(profile);
+          expect(Object.keys(back.nodes)).toEqual(Object.keys(profile.nodes));
+          RiskProfile.parse(back);
+          full += JSON.stringify(profile).length;
+          packed += JSON.stringify(stored).length;
+        }
+      }),
+      { numRuns: 25 * propertyRunsScale },
+    );
+    expect(packed / full).toBeLessThan(0.35);
+  });
+
+  it('refuses a node order of another model version', () => {
+    const profiler = createRiskProfiler(prevention, { draws: 0 });
+    const profile = profiler.compute({ area: 'SDN', observations: [] }, range).profile(range.to);
+    const stored = packRiskProfile(profile, profiler.nodeOrder);
+    expect(() => unpackRiskProfile(stored, profiler.nodeOrder.slice(1))).toThrow(/nodes/);
+    expect(() => packRiskProfile(profile, [...profiler.nodeOrder, 'extra'])).toThrow(/extra/);
   });
 });

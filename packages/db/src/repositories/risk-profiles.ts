@@ -227,7 +227,8 @@ export interface StoredRiskProfile {
   completeness: number;
   reliability: number;
   summary: Record<string, unknown>;
-  profile: Record<string, unknown>;
+  /** The whole profile, packed (the risk package's `packRiskProfile`); JSON to this layer. */
+  profile: object;
 }
 
 /**

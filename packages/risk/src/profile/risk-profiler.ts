@@ -95,6 +95,8 @@ export class RiskProfiler {
   readonly compiled: CompiledRiskModel;
   readonly layout: ProfileLayout;
   readonly settings: z.output<typeof RiskProfilerSettings>;
+  /** The node ids in the order a profile lists them (parents first): what packing needs. */
+  readonly nodeOrder: readonly string[];
   private readonly band: UncertaintyBand;
   private readonly timeline: LeafTimeline;
   /** Scratch space, reused: a computation runs synchronously to its end. */
@@ -118,6 +120,7 @@ export class RiskProfiler {
       this.settings.bandDepth,
       this.settings.unknownCarryForwardMonths,
     );
+    this.nodeOrder = Array.from(this.layout.readingOrder, (i) => this.layout.ids[i] as string);
     this.band = new UncertaintyBand(compiled.model, this.layout, this.settings.draws);
     this.timeline = new LeafTimeline(this.layout.leavesOf, this.layout.windows);
     this.inputs = new Float64Array(compiled.size);

@@ -21,9 +21,12 @@ import {
   compileModel,
   createRiskProfiler,
   informRiskModel,
+  isPackedRiskProfile,
+  packRiskProfile,
   preventionRiskModel,
   RiskProfile,
   trendMonths,
+  unpackRiskProfile,
   type RiskProfiler,
 } from '@prevention/risk';
 
@@ -56,6 +59,26 @@ export interface TouchedArea {
  * Profilers for every stored model version, each compiled once; the shipped models are stored
  * first if they are not yet.
  */
+/** Node orders of model versions, which never change: one profiler's worth of work each. */
+const nodeOrders = new Map<string, readonly string[]>();
+
+/** The order a version's stored profiles are packed in (see `packRiskProfile`). */
+export function nodeOrderOf(version: RiskModelVersionRecord): readonly string[] {
+  let order = nodeOrders.get(version.id);
+  if (!order) {
+    order = createRiskProfiler(compileModel(version.definition), { draws: 0 }).nodeOrder;
+    nodeOrders.set(version.id, order);
+  }
+  return order;
+}
+
+/** A stored profile as the API serves it: unpacked, or parsed when stored whole. */
+export function readStoredProfile(stored: unknown, nodeOrder: readonly string[]): RiskProfile {
+  return isPackedRiskProfile(stored)
+    ? unpackRiskProfile(stored, nodeOrder)
+    : RiskProfile.parse(stored);
+}
+
 export async function prepareProfilers(
   ctx: RiskContext,
 ): Promise<{ version: RiskModelVersionRecord; profiler: RiskProfiler }[]> {
@@ -101,7 +124,7 @@ export async function recomputeArea(
                 before: from,
                 months: trendMonths,
               })
-            ).map((p) => RiskProfile.parse(p))
+            ).map((p) => readStoredProfile(p, profiler.nodeOrder))
           : [],
       );
     // A basis with nothing stored before `from` is new (its first sensitive observation is):
@@ -123,7 +146,7 @@ export async function recomputeArea(
       for (const profile of series.profiles()) {
         // A month without any data says nothing: it is not stored, and reads as "no data".
         if (!hasData(profile)) continue;
-        rows.push(stored(profile, basis));
+        rows.push(stored(profile, basis, profiler.nodeOrder));
       }
     }
     await replaceRiskProfiles(
@@ -180,7 +203,11 @@ export interface NodeSummary {
  * The root's figures as columns; in the summary, those of every node with a band (the root and
  * the pillars): what the overview and the trend charts read without the whole profile.
  */
-function stored(profile: RiskProfile, basis: number): StoredRiskProfile {
+function stored(
+  profile: RiskProfile,
+  basis: number,
+  nodeOrder: readonly string[],
+): StoredRiskProfile {
   const root = profile.nodes[profile.root];
   const summary: Record<string, NodeSummary> = {};
   for (const [id, node] of Object.entries(profile.nodes)) {
@@ -205,7 +232,7 @@ function stored(profile: RiskProfile, basis: number): StoredRiskProfile {
     completeness: root?.completeness ?? 0,
     reliability: root?.reliability ?? 0,
     summary,
-    profile,
+    profile: packRiskProfile(profile, nodeOrder),
   };
 }
 

@@ -17,10 +17,21 @@ import {
   type RiskRunRecord,
   type VisibleRiskProfile,
 } from '@prevention/db';
-import { classDistance, judgementClass, preventionRiskModel, RiskProfile } from '@prevention/risk';
+import {
+  classDistance,
+  judgementClass,
+  preventionRiskModel,
+  type RiskProfile,
+} from '@prevention/risk';
 import { readerFor } from '../assessments/assessment-access.js';
 import type { RiskServices } from '../../context.js';
-import { profileRange, type NodeSummary, type RiskContext } from './recompute.js';
+import {
+  nodeOrderOf,
+  profileRange,
+  readStoredProfile,
+  type NodeSummary,
+  type RiskContext,
+} from './recompute.js';
 
 /** A model version as the API lists it. */
 export interface RiskModelVersionView {
@@ -179,7 +190,7 @@ export async function riskOfArea(
   return {
     model: toModelVersionView(version),
     series: series.map(toSummary),
-    profile: chosen ? RiskProfile.parse(chosen.profile) : null,
+    profile: chosen ? readStoredProfile(chosen.profile, nodeOrderOf(version)) : null,
     fieldJudgements: await fieldJudgements(ctx, actor, request.areaCode, series),
   };
 }
