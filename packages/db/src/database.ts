@@ -390,8 +390,9 @@ export interface RiskProfileTable {
   change12: number | null;
   completeness: number;
   reliability: number;
-  summary: Json<unknown>;
-  profile: Json<unknown>;
+  /** JSON as text: written and read whole, never queried inside (see migration 2026_12_06_001). */
+  summary: string;
+  profile: string;
   computed_at: Date;
 }
 export type RiskProfileRow = Selectable<RiskProfileTable>;

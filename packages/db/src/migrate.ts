@@ -6,6 +6,7 @@ import * as jointAssessments from './migrations/2026_12_02_001_joint_assessments
 import * as auditChainHead from './migrations/2026_12_03_001_audit_chain_head.js';
 import * as importsAndObservations from './migrations/2026_12_04_001_imports_and_observations.js';
 import * as riskProfiles from './migrations/2026_12_05_001_risk_profiles.js';
+import * as riskProfileText from './migrations/2026_12_06_001_risk_profile_text.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_001_audit_chain_head': auditChainHead,
   '2026_12_04_001_imports_and_observations': importsAndObservations,
   '2026_12_05_001_risk_profiles': riskProfiles,
+  '2026_12_06_001_risk_profile_text': riskProfileText,
 };
 
 export interface MigrateOptions {

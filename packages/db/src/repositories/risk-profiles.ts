@@ -247,7 +247,8 @@ export async function replaceRiskProfiles(
       .where('area_code', '=', scope.areaCode)
       .where('month', '>=', scope.from)
       .execute();
-    // A few hundred rows of a few kilobytes each: one JSON parameter a chunk.
+    // A few hundred rows of a few kilobytes each: one JSON parameter a chunk, the summary and
+    // the profile in it as JSON strings, which the text columns take as they are.
     for (let at = 0; at < rows.length; at += 250) {
       const chunk = rows.slice(at, at + 250);
       await sql`
@@ -257,12 +258,17 @@ export async function replaceRiskProfiles(
         select ${scope.modelVersionId}::uuid, ${scope.areaCode}, ${scope.countryCode}, month,
                basis, score, class, change3, change12, completeness, reliability, summary,
                profile, ${scope.now}::timestamptz
-        from json_to_recordset(${JSON.stringify(chunk)}::json) as t(
+        from json_to_recordset(${JSON.stringify(chunk.map(asText))}::json) as t(
           month text, basis smallint, score float8, class text, change3 float8, change12 float8,
-          completeness float8, reliability float8, summary jsonb, profile jsonb)
+          completeness float8, reliability float8, summary text, profile text)
       `.execute(trx);
     }
   });
+}
+
+/** A row with its JSON columns as the text they are stored as. */
+function asText(row: StoredRiskProfile) {
+  return { ...row, summary: JSON.stringify(row.summary), profile: JSON.stringify(row.profile) };
 }
 
 /**
@@ -289,7 +295,7 @@ export async function findProfilesBefore(
     .orderBy('month', 'desc')
     .limit(scope.months)
     .execute();
-  return rows.reverse().map((row) => row.profile as Record<string, unknown>);
+  return rows.reverse().map((row) => JSON.parse(row.profile) as Record<string, unknown>);
 }
 
 /** The profile of an area and month a reader may see: the highest basis they are cleared for. */
@@ -311,8 +317,8 @@ function toVisible(row: RiskProfileRow): VisibleRiskProfile {
     change12: row.change12,
     completeness: row.completeness,
     reliability: row.reliability,
-    summary: row.summary as Record<string, unknown>,
-    profile: row.profile as Record<string, unknown>,
+    summary: JSON.parse(row.summary) as Record<string, unknown>,
+    profile: JSON.parse(row.profile) as object,
     computedAt: row.computed_at,
   };
 }
@@ -352,7 +358,7 @@ export async function findVisibleRiskProfiles(
       'summary',
       'computed_at',
     ])
-    .select(filter.summaryOnly ? sql<unknown>`'{}'::jsonb`.as('profile') : 'profile')
+    .select(filter.summaryOnly ? sql<string>`'{}'`.as('profile') : 'profile')
     .where('model_version_id', '=', filter.modelVersionId)
     .where('month', '>=', filter.from)
     .where('month', '<=', filter.to)
