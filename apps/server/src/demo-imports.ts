@@ -9,13 +9,19 @@ import {
   runImport,
   stagingDepthFor,
   type ImportContext,
+  type ImportServices,
 } from '@prevention/api';
 import { findUserByEmail, hasSeedRun, recordSeedRun, type DatabaseHandle } from '@prevention/db';
 import { HxlMapping, inspect, suggestHxlMapping } from '@prevention/exchange';
 import {
   generateSyntheticAcled,
   generateSyntheticHxlDisplacement,
+  generateSyntheticIndicatorHistory,
+  syntheticCountries,
+  type AcledSurge,
+  type SyntheticRise,
 } from '@prevention/exchange/synthetic';
+import { addMonths, monthOfDate } from '@prevention/core';
 import type { Logger } from 'pino';
 
 const seedName = 'demo-imports';
@@ -26,13 +32,51 @@ export const demoFiles = {
   acled: 'acled-demo.csv',
   acledWithBadRows: 'acled-demo-with-bad-rows.csv',
   displacement: 'displacement-demo.hxl.csv',
+  world: 'indicators-world-demo.csv',
 } as const;
+
+/** The demo's focus countries: the synthetic ACLED events and the sub-national units are theirs. */
+const focusCountries = syntheticCountries.map((country) => country.code);
+
+/**
+ * The demo's story: countries whose situation deteriorates. The focus countries' conflict
+ * events surge (their risk rises month by month); two others worsen in their yearly figures.
+ */
+const surges: readonly AcledSurge[] = [
+  { country: 'SDN', from: '2023-04', factor: 4 },
+  { country: 'MMR', from: '2021-02', factor: 3 },
+  { country: 'HTI', from: '2024-06', factor: 4 },
+];
+const rises: readonly SyntheticRise[] = [
+  { country: 'SDN', from: '2023-04', by: 0.2 },
+  { country: 'MMR', from: '2021-02', by: 0.2 },
+  { country: 'HTI', from: '2024-06', by: 0.25 },
+  { country: 'BFA', from: '2022-01', by: 0.3 },
+  { country: 'ECU', from: '2023-06', by: 0.25 },
+];
+/** Starting fragility of the focus countries, which the demo's events describe as in conflict. */
+const baselines: Readonly<Record<string, number>> = {
+  SDN: 0.65,
+  SSD: 0.75,
+  MLI: 0.6,
+  HTI: 0.55,
+  MMR: 0.5,
+};
+/** Rounded populations of the focus countries, for per-capita figures of their events. */
+const populations: Readonly<Record<string, number>> = {
+  SDN: 48_000_000,
+  SSD: 11_000_000,
+  MLI: 23_000_000,
+  HTI: 11_700_000,
+  MMR: 54_000_000,
+};
 
 /**
  * The demo's conflict events and displacement figures, brought in the way a user brings a file:
- * a deterministic synthetic ACLED export (three years of the five demo countries) and an HXL
- * displacement table, written to `DATA_DIR/demo-files` and imported through the same path as an
- * upload, as the demo administrator, so a newcomer finds real provenance. Once per database.
+ * a deterministic synthetic ACLED export (ten years of the five focus countries, three of them
+ * surging) and an HXL displacement table, written to `DATA_DIR/demo-files` and imported through
+ * the same path as an upload, as the demo administrator, so a newcomer finds real provenance.
+ * Once per database.
  */
 export async function loadDemoImports(
   database: DatabaseHandle,
@@ -53,9 +97,16 @@ export async function loadDemoImports(
   await mkdir(dir, { recursive: true });
   const acled = join(dir, demoFiles.acled);
   const displacement = join(dir, demoFiles.displacement);
+  const lastMonth = monthOfDate(ctx.now());
+  const firstMonth = addMonths(lastMonth, -119);
   await writeOnce(
     acled,
-    generateSyntheticAcled({ seed, years: { from: 2024, to: 2026 }, eventsPerYear: 600 }),
+    generateSyntheticAcled({
+      seed,
+      years: { from: Number(firstMonth.slice(0, 4)), to: Number(lastMonth.slice(0, 4)) },
+      eventsPerYear: 500,
+      surges,
+    }),
   );
   await writeOnce(join(dir, demoFiles.acledWithBadRows), withBadRows(acled));
   await writeOnce(
@@ -92,6 +143,61 @@ export async function loadDemoImports(
     );
   }
   await recordSeedRun(database.db, seedName, seed);
+}
+
+const worldSeedName = 'demo-world-history';
+
+/**
+ * The demo's ten-year history of every member state's indicators (a plain CSV, see
+ * `generateSyntheticIndicatorHistory`), queued once per database as an import job of the demo
+ * administrator once the server answers: the Data page shows its progress, and its commit
+ * recomputes the risk profiles of every country it touched, as any import's does.
+ */
+export async function queueDemoWorldHistory(
+  database: DatabaseHandle,
+  ctx: ImportContext,
+  imports: ImportServices,
+  dataDir: string,
+  log: Logger,
+): Promise<void> {
+  if (await hasSeedRun(database.db, worldSeedName)) return;
+  const admin = await findUserByEmail(database.db, 'admin@demo.example');
+  if (!admin) return;
+  const lastMonth = monthOfDate(ctx.now());
+  const path = join(dataDir, 'demo-files', demoFiles.world);
+  await mkdir(join(dataDir, 'demo-files'), { recursive: true });
+  await writeOnce(
+    path,
+    generateSyntheticIndicatorHistory({
+      seed,
+      from: addMonths(lastMonth, -119),
+      to: lastMonth,
+      rises,
+      baselines,
+      populations,
+      eventCountries: focusCountries,
+    }),
+  );
+  const upload = await imports.uploads.save(
+    admin.id,
+    demoFiles.world,
+    createReadStream(path) as AsyncIterable<Uint8Array>,
+  );
+  const { batch } = await queueImport(
+    ctx,
+    { userId: admin.id, roles: admin.roles, scope: admin.scope, clearance: admin.clearance },
+    {
+      format: 'csv',
+      fileName: upload.fileName,
+      contentHash: upload.contentHash,
+      byteSize: upload.byteSize,
+      mode: 'all-or-nothing',
+      sensitivity: 'public',
+    },
+  );
+  await imports.enqueue(batch.id, upload.id);
+  await recordSeedRun(database.db, worldSeedName, seed);
+  log.info({ file: demoFiles.world, batch: batch.id }, 'queued the demo world history for import');
 }
 
 /** Writes a generated file, unless it is already there (from an earlier, interrupted start). */

@@ -72,6 +72,10 @@ const EnvSchema = z.object({
     .default(12),
   TRUST_PROXY: trustProxy.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(3000),
+  DEMO_WORLD_HISTORY: z
+    .enum(['true', 'false'], { error: "must be 'true' or 'false'" })
+    .transform((value) => value === 'true')
+    .default(true),
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { takeBackup } from './backup/backup-manifest.js';
 import { openControlChannel, type ControlChannel } from './backup/control-channel.js';
 import type { Config } from './env.js';
+import { queueDemoWorldHistory } from './demo-imports.js';
 import { startHousekeeping } from './housekeeping.js';
 import {
   checkProductionDatabase,
@@ -83,6 +84,14 @@ export async function runServer(config: Config): Promise<RunningServer> {
     }
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
+    if (config.APP_MODE === 'demo' && config.DEMO_WORLD_HISTORY)
+      await queueDemoWorldHistory(
+        database,
+        { db: database.db, now: () => new Date(), requestId: 'seed', security },
+        imports,
+        config.DATA_DIR,
+        log,
+      );
     const housekeeping = startHousekeeping(database, log, uploads);
     const running = server;
     const runningControl = control;

@@ -31,6 +31,8 @@ export function runCli(
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
         LOG_LEVEL: 'info',
+        // The demo's world history costs a seeding about 15 s; the tests that need it say so.
+        DEMO_WORLD_HISTORY: 'false',
         ...env,
       },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

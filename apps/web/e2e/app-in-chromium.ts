@@ -26,6 +26,12 @@ export interface AppInChromiumOptions {
   contextOptions?: () => BrowserContextOptions;
   /** How long one step (a click, a wait) may take: it then fails on its own, before the test. */
   stepTimeoutMs?: number;
+  /**
+   * Whether the server loads the demo's ten-year world history, as `npm start` does. Off unless
+   * a file needs it (the risk pages): it costs each server about 15 s and a minute of background
+   * recomputation, which the other files' steps would share two cores with.
+   */
+  worldHistory?: boolean;
 }
 
 /**
@@ -48,7 +54,10 @@ export function useAppInChromium(options: AppInChromiumOptions = {}): AppInChrom
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchChromium(options.chromiumArgs)]);
+    [server, browser] = await Promise.all([
+      startAppServer({ worldHistory: options.worldHistory ?? false }),
+      launchChromium(options.chromiumArgs),
+    ]);
   }, 90_000);
 
   afterAll(async () => {

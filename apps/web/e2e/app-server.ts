@@ -22,7 +22,9 @@ export interface AppServer {
  * The real server, built, in its own process with its own embedded database and the demo data,
  * serving this package's built web app: what `npm start` runs.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(
+  options: { worldHistory: boolean } = { worldHistory: true },
+): Promise<AppServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prevention-e2e-'));
   const child = spawn(process.execPath, [serverCli, 'start'], {
     env: {
@@ -32,6 +34,7 @@ export async function startAppServer(): Promise<AppServer> {
       HOST: '127.0.0.1',
       WEB_ROOT: webRoot,
       LOG_LEVEL: 'info',
+      DEMO_WORLD_HISTORY: String(options.worldHistory),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
