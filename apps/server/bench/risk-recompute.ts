@@ -7,9 +7,17 @@
  * run. Then one area-month changed and that area recomputed incrementally. Targets: the world
  * in < 10 s on PostgreSQL; an incremental recompute < 200 ms.
  *
+ * Then the reads of the HQ views over those stored profiles, through the real server with a
+ * signed-in HQ planner (autocannon, 50 connections, BENCH_SECONDS each): `risk.overview` (every
+ * country's profile for the newest month) and `risk.area` (a country page's data: 120 months of
+ * headline figures and one whole profile), against the one-row read `areas.byCode` on the same
+ * server in the same run. Targets: overview p95 < 50 ms, country page p95 < 100 ms. autocannon
+ * reports no 95th percentile: its 97.5th is printed, which is the stricter.
+ *
  * PGlite runs in its worker thread, as in the server; BENCH_DATABASE_URL adds PostgreSQL.
  */
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 import {
   prepareProfilers,
   profileRange,
@@ -38,6 +46,28 @@ import {
   createPostgresDatabase,
   type BenchDatabase,
 } from './bench-databases.js';
+import { startBenchServer } from './api-bench-server.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = 50;
+
+interface Latency {
+  p975: number;
+  p99: number;
+  requestsPerSecond: number;
+  errors: number;
+}
+
+async function latencyOf(url: string, headers: Record<string, string>): Promise<Latency> {
+  await autocannon({ url, connections, duration: 1, headers });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return {
+    p975: result.latency.p97_5,
+    p99: result.latency.p99,
+    requestsPerSecond: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
 
 const now = new Date('2026-11-15T12:00:00Z');
 const range = profileRange(now);
@@ -93,6 +123,7 @@ interface Result {
   fullSeconds: number;
   engineSeconds: number;
   incrementalMs: number;
+  reads: { label: string; latency: Latency }[];
 }
 
 async function measure(target: Target): Promise<Result> {
@@ -199,6 +230,24 @@ async function measure(target: Target): Promise<Result> {
     });
     const incrementalMs = performance.now() - incrementalStarted;
 
+    process.stderr.write(`${target.label}: the HQ views' reads over the stored profiles\n`);
+    const server = await startBenchServer(database, 'fast-path');
+    const reads: Result['reads'] = [];
+    try {
+      const input = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+      for (const [label, path] of [
+        ['areas.byCode (one row, the baseline)', server.readPath],
+        ['risk.overview (193 countries, newest month)', '/trpc/risk.overview'],
+        [
+          'risk.area (a country page: 120 months and a profile)',
+          `/trpc/risk.area?input=${input({ areaCode: 'SDN' })}`,
+        ],
+      ] as const)
+        reads.push({ label, latency: await latencyOf(`${server.url}${path}`, server.headers) });
+    } finally {
+      await server.stop();
+    }
+
     return {
       label: target.label,
       areas: done.areasDone,
@@ -207,6 +256,7 @@ async function measure(target: Target): Promise<Result> {
       fullSeconds,
       engineSeconds,
       incrementalMs,
+      reads,
     };
   } finally {
     await database.close();
@@ -227,8 +277,21 @@ process.stdout.write(
           `  full recompute of ${r.areas} areas from ${r.observations.toLocaleString('en')} observations: ${r.fullSeconds.toFixed(1)} s, ` +
           `${r.profiles.toLocaleString('en')} profiles written (target < 10 s on PostgreSQL); ` +
           `the engine alone on the same inputs ${r.engineSeconds.toFixed(1)} s, ratio ${(r.engineSeconds / r.fullSeconds).toFixed(2)}\n` +
-          `  incremental recompute after one area-month changed: ${r.incrementalMs.toFixed(0)} ms (target < 200 ms)`,
+          `  incremental recompute after one area-month changed: ${r.incrementalMs.toFixed(0)} ms (target < 200 ms)\n` +
+          readLines(r),
       )
       .join('\n') +
-    '\n(ratio = the engine alone ÷ end to end, on the same area-months)\n',
+    `\n(ratio = the engine alone ÷ end to end, on the same area-months; reads: autocannon, ${connections} connections, ${seconds} s each, targets p95 < 50 ms for the overview and < 100 ms for a country page)\n`,
 );
+
+function readLines(r: Result): string {
+  const baseline = r.reads[0]?.latency.p975 ?? Number.NaN;
+  return r.reads
+    .map(
+      ({ label, latency }) =>
+        `  ${label.padEnd(54)} p97.5 ${`${latency.p975} ms`.padStart(7)}, p99 ${`${latency.p99} ms`.padStart(7)}, ` +
+        `${Math.round(latency.requestsPerSecond)} req/s, ${latency.errors} errors, ` +
+        `p97.5 ${(latency.p975 / baseline).toFixed(1)}× the one-row read's`,
+    )
+    .join('\n');
+}

@@ -4,6 +4,7 @@ import type { PasswordHashing } from './auth/passwords.js';
 import type { SessionCache } from './auth/session-cache.js';
 import type { UploadStore } from './services/imports/upload-store.js';
 import type { ServerKeys } from './auth/server-keys.js';
+import type { RiskViewCache } from './services/risk/risk-view-cache.js';
 
 /** What sign-in, sessions and the audit log need from the host's configuration. */
 export interface SecuritySettings {
@@ -51,6 +52,8 @@ export interface RiskServices {
   recomputeTouched(
     areas: readonly { areaCode: string; countryCode: string; from: string }[],
   ): Promise<void>;
+  /** The HQ views' answers of the last few seconds, cleared as recomputations write. */
+  views?: RiskViewCache;
 }
 
 export interface ImportServices {

@@ -20,7 +20,13 @@ import {
   type RiskServices,
 } from '../src/index.js';
 import { adjustRiskModel } from '../src/services/risk/model-adjustments.js';
-import { riskOfArea, riskOverview } from '../src/services/risk/risk-views.js';
+import { RiskViewCache } from '../src/services/risk/risk-view-cache.js';
+import {
+  readerKey,
+  riskOfArea,
+  riskOverview,
+  throughCache,
+} from '../src/services/risk/risk-views.js';
 import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { testDependencies, testSecurity } from './harness.js';
 
@@ -267,6 +273,40 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     await expect(riskOfArea(ctx(), maliTeam, { areaCode: 'SDN' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it("serves the overview from the cache until a recomputation writes, and never one reader another reader's answer", async () => {
+    await observe('MLI', years);
+    await observe('HTI', years);
+    await fullRun();
+    const cache = new RiskViewCache();
+    const hq = await actor();
+    const mali = await actor({ scope: { kind: 'countries', countries: ['MLI'] } });
+    const overviewOf = (reader: Actor) =>
+      throughCache(cache, `overview|${readerKey(reader)}`, () => riskOverview(ctx(), reader, {}));
+    const first = await overviewOf(hq);
+    expect(first.countries.map((c) => c.areaCode)).toEqual(expect.arrayContaining(['HTI', 'MLI']));
+    // Another reader's scope: their own answer, not the cached one.
+    expect((await overviewOf(mali)).countries.map((c) => c.areaCode)).toEqual(['MLI']);
+    expect(cache.size).toBe(2);
+
+    // Mali's figures change and are recomputed without telling the cache: it still answers
+    // what it had (for at most its 5 s); told, as a run tells it, it answers the new figures.
+    await observe('MLI', years, { shift: 15 });
+    const malisMonths = {
+      kind: 'incremental',
+      areas: [{ areaCode: 'MLI', countryCode: 'MLI', from: range.from }],
+    } as const;
+    const run = await queueRiskRun(ctx(), malisMonths, null);
+    await runRiskRun(ctx(), run.id);
+    const scoreOf = (o: typeof first) => o.countries.find((c) => c.areaCode === 'MLI')?.score;
+    expect(scoreOf(await overviewOf(hq))).toBe(scoreOf(first));
+    await observe('MLI', years, { shift: 25 });
+    const again = await queueRiskRun(ctx(), malisMonths, null);
+    await runRiskRun(ctx(), again.id, { onAreaWritten: () => cache.invalidate() });
+    const fresh = await overviewOf(hq);
+    expect(scoreOf(fresh)).not.toBe(scoreOf(first));
+    expect(scoreOf(fresh)).toBe(scoreOf(await riskOverview(ctx(), hq, {})));
   });
 
   it("computes a country's own model beside the global one, and leaves the global profiles as they were", async () => {

@@ -5,8 +5,10 @@ import {
   listRiskModels,
   listRiskRuns,
   recomputeAllProfiles,
+  readerKey,
   riskOfArea,
   riskOverview,
+  throughCache,
 } from '../services/risk/risk-views.js';
 import { safeText } from '../input-schemas.js';
 import { adjustRiskModel } from '../services/risk/model-adjustments.js';
@@ -80,10 +82,15 @@ export const riskRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      riskOverview(ctx, ctx.actor, {
-        ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
-        ...(input.month ? { month: input.month } : {}),
-      }),
+      throughCache(
+        ctx.risk?.views,
+        `overview|${input.modelVersionId ?? ''}|${input.month ?? ''}|${readerKey(ctx.actor)}`,
+        () =>
+          riskOverview(ctx, ctx.actor, {
+            ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
+            ...(input.month ? { month: input.month } : {}),
+          }),
+      ),
     ),
 
   /** One area's series of headline figures and the whole profile of one month. */
@@ -110,11 +117,16 @@ export const riskRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      riskOfArea(ctx, ctx.actor, {
-        areaCode: input.areaCode,
-        ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
-        ...(input.month ? { month: input.month } : {}),
-      }),
+      throughCache(
+        ctx.risk?.views,
+        `area|${input.areaCode}|${input.modelVersionId ?? ''}|${input.month ?? ''}|${readerKey(ctx.actor)}`,
+        () =>
+          riskOfArea(ctx, ctx.actor, {
+            areaCode: input.areaCode,
+            ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
+            ...(input.month ? { month: input.month } : {}),
+          }),
+      ),
     ),
 
   /** The newest recomputation runs, with their progress. */

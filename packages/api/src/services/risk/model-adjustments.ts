@@ -84,6 +84,8 @@ export async function adjustRiskModel(
   const areas = (await findProfiledAreas(ctx.db))
     .filter((area) => area.countryCode === request.countryCode)
     .map((area) => ({ ...area, from }));
+  // The new version is listed at once; its profiles follow from the recomputation.
+  services?.views?.invalidate();
   await services?.recomputeTouched(areas);
   return toModelVersionView(version);
 }

@@ -268,6 +268,8 @@ export async function runRiskRun(
   runId: string,
   options: {
     onProgress?: (run: { areasDone: number; areasTotal: number }) => void;
+    /** After each area's profiles are replaced: what readers had of them is stale. */
+    onAreaWritten?: () => void;
     signal?: AbortSignal;
   } = {},
 ): Promise<RiskRunRecord> {
@@ -292,6 +294,7 @@ export async function runRiskRun(
         });
       }
       profilesWritten += await recomputeArea(ctx, profilers, area);
+      options.onAreaWritten?.();
       if (Date.now() - lastSaved > 500 || done === areas.length - 1) {
         lastSaved = Date.now();
         await recordRiskRunProgress(ctx.db, runId, { areasDone: done + 1, profilesWritten });

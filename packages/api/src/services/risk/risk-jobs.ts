@@ -2,6 +2,7 @@ import { failInterruptedRiskRuns, type JobQueue } from '@prevention/db';
 import { z } from 'zod';
 import type { RiskServices } from '../../context.js';
 import { queueRiskRun, runRiskRun, type RiskContext } from './recompute.js';
+import { RiskViewCache } from './risk-view-cache.js';
 
 const RiskJob = z.object({ runId: z.uuid() });
 
@@ -21,10 +22,14 @@ export async function startRiskJobs(
 ): Promise<RiskJobs> {
   await failInterruptedRiskRuns(ctx.db, ctx.now(), options.interruptedBefore);
   const stopping = new AbortController();
+  const views = new RiskViewCache();
   let running: Promise<unknown> = Promise.resolve();
   await queue.work('risk-recompute', async (data) => {
     const { runId } = RiskJob.parse(data);
-    const run = runRiskRun(ctx, runId, { signal: stopping.signal });
+    const run = runRiskRun(ctx, runId, {
+      signal: stopping.signal,
+      onAreaWritten: () => views.invalidate(),
+    });
     running = run.catch(() => undefined);
     try {
       await run;
@@ -34,6 +39,7 @@ export async function startRiskJobs(
     }
   });
   return {
+    views,
     recomputeAll: async (requestedBy) => {
       const run = await queueRiskRun(ctx, { kind: 'full' }, requestedBy);
       await queue.send('risk-recompute', { runId: run.id });

@@ -25,6 +25,7 @@ import {
 } from '@prevention/risk';
 import { readerFor } from '../assessments/assessment-access.js';
 import type { RiskServices } from '../../context.js';
+import type { RiskViewCache } from './risk-view-cache.js';
 import {
   nodeOrderOf,
   profileRange,
@@ -32,6 +33,25 @@ import {
   type NodeSummary,
   type RiskContext,
 } from './recompute.js';
+
+/**
+ * What an answer of the HQ views depends on besides the request: the reader's countries,
+ * clearance and roles (which assessments they see). Readers with the same share answers.
+ */
+export function readerKey(actor: Actor): string {
+  const scope =
+    actor.scope.kind === 'global' ? 'global' : [...actor.scope.countries].sort().join(',');
+  return `${scope}|${actor.clearance}|${[...actor.roles].sort().join(',')}`;
+}
+
+/** An answer through the cache when there is one (a server with its risk jobs), else read. */
+export function throughCache<T>(
+  cache: RiskViewCache | undefined,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  return cache ? cache.get(key, load) : load();
+}
 
 /** A model version as the API lists it. */
 export interface RiskModelVersionView {
