@@ -38,6 +38,85 @@ async function overview(page: Page): Promise<OverviewAnswer> {
   });
 }
 
+interface FieldJudgementAnswer {
+  assessmentId: string;
+  title: string;
+  highestRisk: number;
+  class: string;
+  computedClass: string | null;
+  disagrees: boolean;
+}
+
+/** A country's field judgements as the signed-in page gets them, through the API. */
+async function fieldJudgements(page: Page, areaCode: string): Promise<FieldJudgementAnswer[]> {
+  return page.evaluate(async (code) => {
+    const input = encodeURIComponent(JSON.stringify({ areaCode: code }));
+    const response = await fetch(`/trpc/risk.area?input=${input}`, {
+      headers: { 'x-prevention-client': 'web' },
+    });
+    const body = (await response.json()) as {
+      result?: { data?: { fieldJudgements: FieldJudgementAnswer[] } };
+    };
+    if (!body.result?.data) throw new Error(`risk.area answered ${response.status}`);
+    return body.result.data.fieldJudgements;
+  }, areaCode);
+}
+
+interface ShownJudgement {
+  title: string;
+  href: string | null;
+  highestRisk: string | null;
+  note: string | null;
+}
+
+/** What a judgement of the country page should show, in English. */
+function shownFor(judgement: FieldJudgementAnswer): ShownJudgement {
+  return {
+    title: judgement.title,
+    href: `/assessments/${judgement.assessmentId}`,
+    highestRisk: `Highest identified risk: ${judgement.highestRisk} of 25 (likelihood × impact)`,
+    note: judgement.disagrees ? disagreementOf(judgement.class, judgement.computedClass) : null,
+  };
+}
+
+/** The note on a judgement a class or more from the computed class, on the classes' order. */
+function disagreementOf(judged: string, computed: string | null): string {
+  const apart = classes.indexOf(judged) - classes.indexOf(computed ?? '');
+  const by = Math.abs(apart) === 1 ? 'one class' : `${Math.abs(apart)} classes`;
+  return `The field team judges the risk ${apart > 0 ? 'higher' : 'lower'} than the computed score by ${by}.`;
+}
+
+/**
+ * A country page's field judgements as shown and the API's answer, read again until the answer
+ * is the same before and after the page loads: the background recomputation may change a month's
+ * computed class, and so whether the two disagree, at any moment.
+ */
+async function judgementsShownAndAnswered(
+  page: Page,
+  url: string,
+  areaCode: string,
+): Promise<{ answer: FieldJudgementAnswer[]; shown: ShownJudgement[] }> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const before = await fieldJudgements(page, areaCode);
+    await page.goto(url);
+    await page.getByRole('heading', { level: 2, name: 'Field judgement' }).waitFor();
+    const shown = await page.locator('.field-judgements > li').evaluateAll((items) =>
+      items.map((item) => ({
+        title: item.querySelector('h3 a')?.textContent ?? '',
+        href: item.querySelector('h3 a')?.getAttribute('href') ?? null,
+        highestRisk:
+          [...item.querySelectorAll('p')]
+            .map((p) => p.textContent ?? '')
+            .find((text) => text.startsWith('Highest identified risk')) ?? null,
+        note: item.querySelector('[role="note"]')?.textContent ?? null,
+      })),
+    );
+    const after = await fieldJudgements(page, areaCode);
+    if (JSON.stringify(before) === JSON.stringify(after)) return { answer: after, shown };
+  }
+  throw new Error(`${areaCode}'s field judgements kept changing`);
+}
+
 describe.runIf(chromiumAvailable())('the risk pages in Chromium', () => {
   const app = useAppInChromium({ stepTimeoutMs: 20_000, worldHistory: true });
 
@@ -126,12 +205,26 @@ describe.runIf(chromiumAvailable())('the risk pages in Chromium', () => {
     await expect.poll(() => pillar.getAttribute('aria-expanded')).toBe('true');
     expect(await tree.locator(`li[data-node="${pillarId}"] > ul > li`).count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: `About ${name}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Field judgement' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Sudan's endorsed joint assessment: the field's judgement beside the computed class, and a
+    // note where the two are a class or more apart.
+    const sudan = await judgementsShownAndAnswered(page, `${server.url}/risk/SDN`, 'SDN');
+    expect(sudan.answer.length).toBeGreaterThan(0);
+    expect(sudan.shown).toEqual(sudan.answer.map(shownFor));
+    expect(await page.getByRole('note').count()).toBe(
+      sudan.answer.filter((judgement) => judgement.disagrees).length,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/risk/${demo.areaCode}`);
+    await page.getByRole('heading', { level: 1, name: `Risk in ${name}` }).waitFor();
 
     // Arabic: the layout right to left, and still nothing for axe, here and on the overview.
     await page.getByLabel('Language').selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { level: 2, name: 'الاتجاه' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'التقدير الميداني' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'العودة إلى النظرة العامة على المخاطر' }).click();
     await page.getByRole('heading', { level: 1, name: 'نظرة عامة على المخاطر' }).waitFor();

@@ -6,6 +6,7 @@ import { useAreaNames } from '../i18n/area-names.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Link } from '../router/Link.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { FieldJudgements } from './FieldJudgements.js';
 import { figuresOfModel, modelDefinitionOf } from './model-definitions.js';
 import { legendOf, noDataClass } from './risk-classes.js';
 import { riskFormat } from './risk-format.js';
@@ -16,7 +17,8 @@ import { TrendChart } from './TrendChart.js';
 
 /**
  * `/risk/$areaCode`: one country's risk — the composite and its pillars over the months, and
- * the score tree of one month (the newest by default) with what drives each part.
+ * the score tree of one month (the newest by default) with what drives each part, and beside
+ * them the field's judgement in its endorsed joint assessments.
  */
 export function RiskCountryPage({
   areaCode,
@@ -67,7 +69,16 @@ export function RiskCountryPage({
           const figures = figuresOfModel(definition, rootId, i18n.language);
           const legend = definition ? legendOf(definition.classes, i18n.language) : [];
           const latest = data.series.at(-1);
-          if (!latest && !data.profile) return <p className="notice">{t('risk.noProfile')}</p>;
+          const judgements = (
+            <FieldJudgements judgements={data.fieldJudgements} legend={legend} format={format} />
+          );
+          if (!latest && !data.profile)
+            return (
+              <>
+                <p className="notice">{t('risk.noProfile')}</p>
+                {judgements}
+              </>
+            );
           const tree = data.profile
             ? definition
               ? buildScoreTree(definition, data.profile, i18n.language)
@@ -87,6 +98,7 @@ export function RiskCountryPage({
                     })}`
                   : ''}
               </p>
+              {judgements}
               <section aria-labelledby="risk-trend-title" className="region">
                 <h2 id="risk-trend-title">{t('risk.trendTitle')}</h2>
                 <TrendChart

@@ -11,6 +11,7 @@ export function riskFormat(language: Language) {
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   });
+  const whole = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
   const month = new Intl.DateTimeFormat(language, {
     year: 'numeric',
@@ -28,6 +29,7 @@ export function riskFormat(language: Language) {
   return {
     score: (value: number | null | undefined) => (value == null ? dash : score.format(value)),
     change: (value: number | null | undefined) => (value == null ? dash : change.format(value)),
+    whole: (value: number) => whole.format(value),
     share: (value: number) => share.format(value),
     /** A month (YYYY-MM) as "May 2026"; other periods (quarters, years) as they are. */
     month: (value: string) => (/^\d{4}-\d{2}$/.test(value) ? month.format(dateOf(value)) : value),
