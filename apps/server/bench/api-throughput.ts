@@ -5,11 +5,11 @@
  * Run with `pnpm bench` (or `pnpm --filter @prevention/server bench`). BENCH_SECONDS sets the
  * duration of each measurement (default 5); BENCH_DATABASE_URL adds a run on PostgreSQL.
  */
-import autocannon from 'autocannon';
 import { openDatabase, type DatabaseConfig } from '@prevention/db';
 import Fastify from 'fastify';
 import type { TrpcHandling } from '../src/server.js';
 import { startBenchServer } from './api-bench-server.js';
+import { loadLatency } from './load-latency.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
@@ -26,15 +26,12 @@ async function measure(
   url: string,
   headers: Record<string, string> = {},
 ): Promise<Measurement> {
-  // A short warm-up lets the JIT and the database caches settle before the measured run.
-  await autocannon({ url, connections, duration: 1, headers });
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return {
-    label,
-    requestsPerSecond: result.requests.average,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+  const { requestsPerSecond, p99, errors } = await loadLatency(url, {
+    connections,
+    seconds,
+    headers,
+  });
+  return { label, requestsPerSecond, p99, errors };
 }
 
 async function bareFastify(): Promise<Measurement> {

@@ -17,7 +17,6 @@
  * PGlite runs in its worker thread, as in the server; BENCH_DATABASE_URL adds PostgreSQL.
  */
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import {
   prepareProfilers,
   profileRange,
@@ -47,27 +46,10 @@ import {
   type BenchDatabase,
 } from './bench-databases.js';
 import { startBenchServer } from './api-bench-server.js';
+import { loadLatency, type LoadLatency } from './load-latency.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
-
-interface Latency {
-  p975: number;
-  p99: number;
-  requestsPerSecond: number;
-  errors: number;
-}
-
-async function latencyOf(url: string, headers: Record<string, string>): Promise<Latency> {
-  await autocannon({ url, connections, duration: 1, headers });
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return {
-    p975: result.latency.p97_5,
-    p99: result.latency.p99,
-    requestsPerSecond: result.requests.average,
-    errors: result.errors + result.non2xx,
-  };
-}
 
 const now = new Date('2026-11-15T12:00:00Z');
 const range = profileRange(now);
@@ -123,7 +105,7 @@ interface Result {
   fullSeconds: number;
   engineSeconds: number;
   incrementalMs: number;
-  reads: { label: string; latency: Latency }[];
+  reads: { label: string; latency: LoadLatency }[];
 }
 
 async function measure(target: Target): Promise<Result> {
@@ -243,7 +225,14 @@ async function measure(target: Target): Promise<Result> {
           `/trpc/risk.area?input=${input({ areaCode: 'SDN' })}`,
         ],
       ] as const)
-        reads.push({ label, latency: await latencyOf(`${server.url}${path}`, server.headers) });
+        reads.push({
+          label,
+          latency: await loadLatency(`${server.url}${path}`, {
+            connections,
+            seconds,
+            headers: server.headers,
+          }),
+        });
     } finally {
       await server.stop();
     }
