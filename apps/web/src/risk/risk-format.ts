@@ -13,6 +13,11 @@ export function riskFormat(language: Language) {
   });
   const whole = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  const shareChange = new Intl.NumberFormat(language, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
   const month = new Intl.DateTimeFormat(language, {
     year: 'numeric',
     month: 'long',
@@ -31,6 +36,9 @@ export function riskFormat(language: Language) {
     change: (value: number | null | undefined) => (value == null ? dash : change.format(value)),
     whole: (value: number) => whole.format(value),
     share: (value: number) => share.format(value),
+    /** A difference of two shares, in percentage points: "+5 %". */
+    shareChange: (value: number | null | undefined) =>
+      value == null ? dash : shareChange.format(value),
     /** A month (YYYY-MM) as "May 2026"; other periods (quarters, years) as they are. */
     month: (value: string) => (/^\d{4}-\d{2}$/.test(value) ? month.format(dateOf(value)) : value),
     shortMonth: (value: string) => shortMonth.format(dateOf(value)),
