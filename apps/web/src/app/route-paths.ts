@@ -18,6 +18,7 @@ export const routePaths = [
   '/data/imports/$id',
   '/data/exports',
   '/risk',
+  '/risk/compare',
   '/risk/$areaCode',
 ] as const;
 

@@ -89,6 +89,9 @@ export const routes: readonly RouteDefinition[] = [
     import('../data/DataRoutes.js').then((m) => m.ExportsRoute),
   ),
   route('/risk', 'session', () => import('../risk/RiskRoutes.js').then((m) => m.RiskOverviewRoute)),
+  route('/risk/compare', 'session', () =>
+    import('../risk/RiskRoutes.js').then((m) => m.RiskCompareRoute),
+  ),
   route('/risk/$areaCode', 'session', () =>
     import('../risk/RiskRoutes.js').then((m) => m.RiskCountryRoute),
   ),

@@ -25,3 +25,17 @@ export function figuresOfModel(
   const pillars = root.kind === 'aggregate' ? root.children : [];
   return [root, ...pillars].map((node) => ({ id: node.id, title: localise(node.title, language) }));
 }
+
+/**
+ * A model version's title in the reader's language: the API gives a version's English title,
+ * and a version of a shipped model that keeps it has the shipped model's translations.
+ */
+export function versionTitleOf(
+  version: { modelId: string; title: string },
+  language: Language,
+): string {
+  const definition = modelDefinitionOf(version.modelId);
+  return definition && localise(definition.title, 'en') === version.title
+    ? localise(definition.title, language)
+    : version.title;
+}
