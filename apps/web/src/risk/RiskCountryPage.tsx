@@ -6,6 +6,7 @@ import { useAreaNames } from '../i18n/area-names.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Link } from '../router/Link.js';
 import { useTRPC } from '../trpc/trpc.js';
+import { CompareLink } from './CompareLink.js';
 import { FieldJudgements } from './FieldJudgements.js';
 import { figuresOfModel, modelDefinitionOf } from './model-definitions.js';
 import { legendOf, noDataClass } from './risk-classes.js';
@@ -60,6 +61,7 @@ export function RiskCountryPage({
             </Link>
           </li>
         ) : null}
+        <CompareLink areaCode={areaCode} model={model} />
       </ul>
       <h1 id="risk-country-title">{t('risk.countryTitle', { country: name })}</h1>
       <QueryState query={area}>

@@ -55,6 +55,13 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
       <RiskPatterns />
       <h1 id="risk-title">{t('risk.overviewTitle')}</h1>
       <p className="hint">{t('risk.intro')}</p>
+      <ul className="page-links">
+        <li>
+          <Link to="/risk/compare" search={{ model: modelVersionId }}>
+            {t('risk.compare.link')}
+          </Link>
+        </li>
+      </ul>
       <QueryState query={overview}>
         {(data) => (
           <>
