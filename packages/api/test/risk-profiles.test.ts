@@ -9,7 +9,7 @@ import {
 import { createTestUser, databaseKinds, useTestDatabase } from '@prevention/db/testing';
 import { platformPillars, preventionRiskModel } from '@prevention/risk';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   prepareProfilers,
   profileRange,
@@ -29,6 +29,11 @@ import {
 } from '../src/services/risk/risk-views.js';
 import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { testDependencies, testSecurity } from './harness.js';
+
+// These tests run full recomputations (195 countries × 120 months, a few seconds alone), and in
+// CI beside the whole suite, whose browser tests' servers compute the demo's world at the same
+// time: 30 s was exceeded there on PGlite. The limit catches hangs.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** `npm run test:deep` sets PROPERTY_RUNS_SCALE to try many more cases than a default run. */
 const propertyRunsScale = Number(process.env.PROPERTY_RUNS_SCALE ?? 1);
