@@ -104,7 +104,7 @@ export async function loadDemoImports(
     generateSyntheticAcled({
       seed,
       years: { from: Number(firstMonth.slice(0, 4)), to: Number(lastMonth.slice(0, 4)) },
-      eventsPerYear: 500,
+      eventsPerYear: 200,
       surges,
     }),
   );
