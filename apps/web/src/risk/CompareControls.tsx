@@ -10,7 +10,7 @@ import {
   type ModelVersion,
 } from './compare-selection.js';
 import { versionTitleOf } from './model-definitions.js';
-import { riskFormat } from './risk-format.js';
+import { MonthSelect } from './MonthSelect.js';
 
 type CountriesSelection = Extract<CompareSelection, { kind: 'countries' }>;
 type VersionsSelection = Extract<CompareSelection, { kind: 'versions' }>;
@@ -46,8 +46,7 @@ export function CompareControls({
   months: readonly string[];
   onChange: (selection: CompareSelection) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const format = useMemo(() => riskFormat(i18n.language), [i18n.language]);
+  const { t } = useTranslation();
   const monthId = useId();
   const month = selection.month && months.includes(selection.month) ? selection.month : months[0];
 
@@ -78,20 +77,12 @@ export function CompareControls({
         <VersionsChoice selection={selection} models={models} onChange={onChange} />
       )}
       {month ? (
-        <div className="field">
-          <label htmlFor={monthId}>{t('risk.month')}</label>
-          <select
-            id={monthId}
-            value={month}
-            onChange={(event) => onChange({ ...selection, month: event.target.value })}
-          >
-            {months.map((value) => (
-              <option key={value} value={value}>
-                {format.month(value)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthSelect
+          id={monthId}
+          months={months}
+          month={month}
+          onChange={(value) => onChange({ ...selection, month: value })}
+        />
       ) : null}
     </form>
   );

@@ -15,6 +15,7 @@ import {
   type OverviewRow,
 } from './overview-rows.js';
 import { fillOf, legendOf, noDataClass, type LegendEntry } from './risk-classes.js';
+import { MonthSelect } from './MonthSelect.js';
 import { riskFormat, type RiskFormat } from './risk-format.js';
 import { noDataPattern, RiskLegend, RiskPatterns } from './RiskLegend.js';
 import { RiskTable } from './RiskTable.js';
@@ -85,7 +86,12 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
                 </select>
               </div>
               {data.month ? (
-                <MonthSelect id={ids.month} data={data} month={data.month} onChange={setMonth} />
+                <MonthSelect
+                  id={ids.month}
+                  months={monthsBetween(data.range.from, data.range.to).reverse()}
+                  month={data.month}
+                  onChange={setMonth}
+                />
               ) : null}
             </fieldset>
             {data.month ? (
@@ -99,34 +105,6 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
         )}
       </QueryState>
     </section>
-  );
-}
-
-function MonthSelect({
-  id,
-  data,
-  month,
-  onChange,
-}: {
-  id: string;
-  data: NonNullable<Overview>;
-  month: string;
-  onChange: (month: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const format = riskFormat(i18n.language);
-  const months = monthsBetween(data.range.from, data.range.to).reverse();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t('risk.month')}</label>
-      <select id={id} value={month} onChange={(event) => onChange(event.target.value)}>
-        {months.map((value) => (
-          <option key={value} value={value}>
-            {format.month(value)}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
