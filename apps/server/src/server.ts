@@ -8,6 +8,7 @@ import {
   MAX_BATCH_SIZE,
   readSessionState,
   SessionCache,
+  sharedAnswerJson,
   toClientError,
   type ApiDependencies,
   type AppRouter,
@@ -171,6 +172,7 @@ export async function createServer({
     maxBatchSize: MAX_BATCH_SIZE,
     createContext,
     onError,
+    serializedResult: sharedAnswerJson,
   });
 
   await registerExchangeRoutes(app, deps, imports);

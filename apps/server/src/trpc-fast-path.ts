@@ -38,6 +38,12 @@ export interface TrpcFastPathOptions<TRouter extends AnyTRPCRouter> {
   maxBatchSize: number;
   createContext: (request: FastifyRequest, reply: FastifyReply) => inferRouterContext<TRouter>;
   onError: HTTPErrorHandler<TRouter, FastifyRequest>;
+  /**
+   * The JSON of a result the application has serialised before (an answer many requests
+   * share), spliced into the body as it is; undefined for any other result. Used only while
+   * the router's transformer leaves results as they are, as the default one does.
+   */
+  serializedResult?: (data: unknown) => string | undefined;
 }
 
 /** One call of a request, once its path has been matched to a procedure (or to none). */
@@ -177,7 +183,7 @@ async function answer<TRouter extends AnyTRPCRouter>(
   request: FastifyRequest,
   reply: FastifyReply,
   plan: Plan,
-  { router, createContext, onError }: TrpcFastPathOptions<TRouter>,
+  { router, createContext, onError, serializedResult }: TrpcFastPathOptions<TRouter>,
 ): Promise<void> {
   const config = router._def._config;
   let ctx: inferRouterContext<TRouter> | undefined;
@@ -232,7 +238,11 @@ async function answer<TRouter extends AnyTRPCRouter>(
     }),
   );
 
-  const shapeOf = (outcome: CallOutcome, index: number, type: TRPCProcedureType | 'unknown') =>
+  const shapeOf = (
+    outcome: CallOutcome,
+    index: number,
+    type: TRPCProcedureType | 'unknown',
+  ): TRPCResponse =>
     outcome.ok
       ? { result: { data: outcome.data } }
       : {
@@ -265,7 +275,7 @@ async function answer<TRouter extends AnyTRPCRouter>(
         ),
       );
     }
-    body = JSON.stringify(transformTRPCResponse(config, responses));
+    body = bodyOf(config, responses, serializedResult);
   } catch (cause) {
     // What tRPC reports for the request as a whole: one error, outside any batch array.
     const error = getTRPCErrorFromUnknown(cause);
@@ -284,6 +294,42 @@ async function answer<TRouter extends AnyTRPCRouter>(
   }
   // A Buffer, not a string: Fastify would add `; charset=utf-8` to a string's content type.
   await reply.status(getHTTPStatusCode(responses)).headers(answerHeaders).send(Buffer.from(body));
+}
+
+type RootConfig = AnyTRPCRouter['_def']['_config'];
+
+/**
+ * `JSON.stringify(transformTRPCResponse(config, responses))`, with the results the application
+ * has serialised before spliced in rather than serialised again. Splicing gives the same bytes
+ * only when the transformer hands results back untouched, which is checked once per config.
+ */
+function bodyOf(
+  config: RootConfig,
+  responses: TRPCResponse | TRPCResponse[],
+  serializedResult: ((data: unknown) => string | undefined) | undefined,
+): string {
+  if (!serializedResult || !leavesResultsAlone(config)) {
+    return JSON.stringify(transformTRPCResponse(config, responses));
+  }
+  const one = (response: TRPCResponse): string => {
+    const json = 'result' in response ? serializedResult(response.result.data) : undefined;
+    return json === undefined
+      ? JSON.stringify(transformTRPCResponse(config, response))
+      : `{"result":{"data":${json}}}`;
+  };
+  return Array.isArray(responses) ? `[${responses.map(one).join(',')}]` : one(responses);
+}
+
+const untouchedBy = new WeakMap<RootConfig, boolean>();
+
+function leavesResultsAlone(config: RootConfig): boolean {
+  let untouched = untouchedBy.get(config);
+  if (untouched === undefined) {
+    const probe = {};
+    untouched = config.transformer.output.serialize(probe) === probe;
+    untouchedBy.set(config, untouched);
+  }
+  return untouched;
 }
 
 function streamRefusal(): TRPCError {

@@ -1,3 +1,4 @@
+import { sharedAnswerJson, validatedOnce } from '@prevention/api';
 import { initTRPC, lazy, TRPCError } from '@trpc/server';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,19 @@ interface EdgeContext {
 
 const t = initTRPC.context<EdgeContext>().create({ isDev: false });
 
+/**
+ * One answer every call shares, as the HQ views' cache gives: validated once, serialised once
+ * and spliced into the body. Its extra member is not in the schema, so a body that showed it
+ * would be the unvalidated object's.
+ */
+const sharedRow = { id: 'r1', score: 4.2, nodes: { composite: { score: 4.2 } }, secret: 'x' };
+const sharedSchema = z.object({
+  id: z.string(),
+  score: z.number(),
+  nodes: z.record(z.string(), z.object({ score: z.number() })),
+});
+const notAsPromised = { id: 7 };
+
 /** A router of its own for each server, so that loading its lazy part on one leaves the other's. */
 function edgeRouter() {
   return t.router({
@@ -32,6 +46,10 @@ function edgeRouter() {
     ticks: t.procedure.subscription(async function* () {
       yield 1;
     }),
+    shared: t.procedure.output(validatedOnce(sharedSchema)).query(() => sharedRow),
+    sharedButWrong: t.procedure
+      .output(validatedOnce(sharedSchema))
+      .query(() => notAsPromised as unknown as z.infer<typeof sharedSchema>),
     later: lazy(async () => t.router({ ping: t.procedure.query(() => 'pong') })),
   });
 }
@@ -61,6 +79,7 @@ async function startEdgeServer(handling: TrpcHandling): Promise<EdgeServer> {
     onError: ({ error, path, type }) => {
       errors.push({ code: error.code, path, type });
     },
+    serializedResult: sharedAnswerJson,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, app, errors };
@@ -120,6 +139,10 @@ const probes: EdgeProbe[] = [
     path: 'whoAmI,whoAmI,whoAmI,whoAmI?batch=1',
     fast: false,
   },
+  { name: 'a shared answer', path: 'shared', fast: true },
+  { name: 'a shared answer again, from its kept JSON', path: 'shared', fast: true },
+  { name: 'a shared answer in a batch', path: 'whoAmI,shared,refuses?batch=1', fast: true },
+  { name: 'a shared answer that fails its schema', path: 'sharedButWrong', fast: true },
   { name: 'a mutation by GET', path: 'echo?input=%7B%22text%22%3A%22hi%22%7D', fast: true },
 ];
 

@@ -44,6 +44,7 @@ export { demoPassword, demoTotpSecret, demoUsers, ensureDemoUsers } from './serv
 export { actorFor, readSessionState } from './services/sessions.js';
 export { createUser, type NewUserInput } from './services/users.js';
 export { MAX_BATCH_SIZE } from './trpc.js';
+export { sharedAnswerJson, validatedOnce, type ValidatedOnce } from './shared-answers.js';
 export {
   cancelImport,
   getImport,

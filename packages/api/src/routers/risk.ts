@@ -11,6 +11,7 @@ import {
   throughCache,
 } from '../services/risk/risk-views.js';
 import { safeText } from '../input-schemas.js';
+import { validatedOnce } from '../shared-answers.js';
 import { adjustRiskModel } from '../services/risk/model-adjustments.js';
 import { procedure, router } from '../trpc.js';
 
@@ -74,12 +75,14 @@ export const riskRouter = router({
   overview: procedure
     .input(z.object({ modelVersionId: Id.optional(), month: Month.optional() }).default({}))
     .output(
-      z.object({
-        model: ZRiskModelVersion,
-        month: Month.nullable(),
-        range: z.object({ from: Month, to: Month }),
-        countries: z.array(ZProfileSummary),
-      }),
+      validatedOnce(
+        z.object({
+          model: ZRiskModelVersion,
+          month: Month.nullable(),
+          range: z.object({ from: Month, to: Month }),
+          countries: z.array(ZProfileSummary),
+        }),
+      ),
     )
     .query(({ ctx, input }) =>
       throughCache(
@@ -97,24 +100,26 @@ export const riskRouter = router({
   area: procedure
     .input(z.object({ areaCode: AreaCode, modelVersionId: Id.optional(), month: Month.optional() }))
     .output(
-      z.object({
-        model: ZRiskModelVersion,
-        series: z.array(ZProfileSummary),
-        profile: RiskProfile.nullable(),
-        /** Endorsed assessments' judgements beside the computed class of their month. */
-        fieldJudgements: z.array(
-          z.object({
-            assessmentId: Id,
-            period: Month,
-            title: z.string(),
-            status: z.enum(['endorsed', 'published']),
-            highestRisk: z.number().int().min(1).max(25),
-            class: z.string(),
-            computedClass: z.string().nullable(),
-            disagrees: z.boolean(),
-          }),
-        ),
-      }),
+      validatedOnce(
+        z.object({
+          model: ZRiskModelVersion,
+          series: z.array(ZProfileSummary),
+          profile: RiskProfile.nullable(),
+          /** Endorsed assessments' judgements beside the computed class of their month. */
+          fieldJudgements: z.array(
+            z.object({
+              assessmentId: Id,
+              period: Month,
+              title: z.string(),
+              status: z.enum(['endorsed', 'published']),
+              highestRisk: z.number().int().min(1).max(25),
+              class: z.string(),
+              computedClass: z.string().nullable(),
+              disagrees: z.boolean(),
+            }),
+          ),
+        }),
+      ),
     )
     .query(({ ctx, input }) =>
       throughCache(
