@@ -2,13 +2,15 @@
  * The server the API benchmarks measure: production mode, silent logs, a rate limit high enough
  * not to refuse the load, over a migrated database, with one user signed in over HTTP.
  */
-import { hashPassword, owaspArgon2id } from '@prevention/api';
+import { hashPassword, owaspArgon2id, startRiskJobs, type RiskJobs } from '@prevention/api';
 import { newId } from '@prevention/core';
 import {
   insertUser,
   migrateToLatest,
+  startJobQueue,
   syncReferenceData,
   type DatabaseHandle,
+  type JobQueue,
 } from '@prevention/db';
 import { sql } from 'kysely';
 import { createServer, type TrpcHandling } from '../src/server.js';
@@ -22,16 +24,38 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+export interface BenchServerOptions {
+  /** A schema of its own, created for the server and dropped when it stops. */
+  schema?: string | undefined;
+  /** A built web app to serve; none by default. */
+  webRoot?: string;
+  /**
+   * The risk recomputation jobs on the job queue, as `prevention start` runs them, and with them
+   * the HQ views' answer cache; without them every risk read goes to the database.
+   */
+  riskJobs?: boolean;
+}
+
 export async function startBenchServer(
   database: DatabaseHandle,
   trpc: TrpcHandling,
-  schema?: string,
-  /** A built web app to serve; none by default. */
-  webRoot = '/nonexistent',
+  { schema, webRoot = '/nonexistent', riskJobs = false }: BenchServerOptions = {},
 ): Promise<BenchServer> {
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(database.db);
   await migrateToLatest(database.db, schema ? { schema } : {});
   await syncReferenceData(database.db);
+  let jobs: JobQueue | undefined;
+  let risk: RiskJobs | undefined;
+  if (riskJobs) {
+    jobs = await startJobQueue(database, {
+      onError: (error) => process.stderr.write(`the job queue reported: ${String(error)}\n`),
+    });
+    risk = await startRiskJobs(
+      jobs,
+      { db: database.db, now: () => new Date() },
+      { onJobError: (error) => process.stderr.write(`a risk job failed: ${String(error)}\n`) },
+    );
+  }
   const server = await createServer({
     config: {
       PORT: 0,
@@ -49,6 +73,7 @@ export async function startBenchServer(
     database,
     version: 'bench',
     trpc,
+    ...(risk ? { risk } : {}),
   });
   const url = await server.start();
   const cookie = await signedInCookie(database, url);
@@ -59,6 +84,8 @@ export async function startBenchServer(
     readPath: `/trpc/areas.byCode?input=${input}`,
     stop: async () => {
       await server.stop();
+      await risk?.stop();
+      await jobs?.stop();
       if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
     },
   };

@@ -55,7 +55,7 @@ async function trpcRead(
 ): Promise<Measurement> {
   const database = await openDatabase(config);
   try {
-    const server = await startBenchServer(database, trpc, schema);
+    const server = await startBenchServer(database, trpc, { schema });
     try {
       return await measure(label, `${server.url}${server.readPath}`, server.headers);
     } finally {

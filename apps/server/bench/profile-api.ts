@@ -104,7 +104,7 @@ const database = postgresUrl
 const server = await startBenchServer(
   database,
   trpc,
-  postgresUrl ? `profile_${process.pid}` : undefined,
+  postgresUrl ? { schema: `profile_${process.pid}` } : {},
 );
 const session = new Session();
 session.connect();

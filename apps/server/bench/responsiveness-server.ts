@@ -48,7 +48,7 @@ await writeFile(
 
 const database = await openDatabase(config);
 const schema = config.kind === 'postgres' ? config.schema : undefined;
-const server = await startBenchServer(database, 'fast-path', schema, webRoot);
+const server = await startBenchServer(database, 'fast-path', { schema, webRoot });
 send({
   op: 'ready',
   url: server.url,
