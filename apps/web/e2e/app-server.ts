@@ -46,10 +46,11 @@ export async function startAppServer(
 
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(
-      () => reject(new Error(`the server did not start:\n${output}`)),
-      60_000,
-    );
+    // A server that did not start in time is stopped: left running, it would outlive the tests.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start:\n${output}`));
+    }, 60_000);
     child.stdout.on('data', (chunk: string) => {
       output += chunk;
       buffer += chunk;
