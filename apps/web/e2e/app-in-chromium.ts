@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { startAppServer, type AppServer } from './app-server.js';
 import { launchChromium } from './chromium.js';
 import { watchCspViolations } from './sign-in.js';
+import { startWorldServer, worldServerTimeoutMs } from './world-snapshot.js';
 
 /** What the tests of one file share: the server and the browser, and each test's own device. */
 export interface AppInChromium {
@@ -27,9 +28,10 @@ export interface AppInChromiumOptions {
   /** How long one step (a click, a wait) may take: it then fails on its own, before the test. */
   stepTimeoutMs?: number;
   /**
-   * Whether the server loads the demo's ten-year world history, as `npm start` does. Off unless
-   * a file needs it (the risk pages): it costs each server about 15 s and a minute of background
-   * recomputation, which the other files' steps would share two cores with.
+   * Whether the server has the demo's ten-year world history, imported and recomputed, as
+   * `npm start` ends with. Off unless a file needs it (the risk pages): the import and
+   * recomputation take minutes, done once per run for a snapshot that each such file's server
+   * starts on a copy of (see world-snapshot.ts).
    */
   worldHistory?: boolean;
 }
@@ -53,12 +55,15 @@ export function useAppInChromium(options: AppInChromiumOptions = {}): AppInChrom
     return other;
   };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startAppServer({ worldHistory: options.worldHistory ?? false }),
-      launchChromium(options.chromiumArgs),
-    ]);
-  }, 90_000);
+  beforeAll(
+    async () => {
+      [server, browser] = await Promise.all([
+        options.worldHistory ? startWorldServer() : startAppServer({ worldHistory: false }),
+        launchChromium(options.chromiumArgs),
+      ]);
+    },
+    options.worldHistory ? worldServerTimeoutMs : 90_000,
+  );
 
   afterAll(async () => {
     await browser?.close();

@@ -13,19 +13,35 @@ const serverCli = join(
 );
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
+export interface AppServerOptions {
+  /** Whether the server loads the demo's ten-year world history (`DEMO_WORLD_HISTORY`). */
+  worldHistory: boolean;
+  /**
+   * The data directory to start on, which stays the caller's: a copy of the world snapshot, or
+   * the snapshot being prepared. By default a new, empty one, deleted when the server stops.
+   */
+  dataDir?: string;
+}
+
+/** How the server's process ended, and everything it wrote. */
+export interface StoppedServer {
+  exitCode: number | null;
+  output: string;
+}
+
 export interface AppServer {
   url: string;
-  stop(): Promise<void>;
+  /** Sends SIGTERM and waits for the process to exit, as the end of `npm start` does. */
+  stop(): Promise<StoppedServer>;
 }
 
 /**
  * The real server, built, in its own process with its own embedded database and the demo data,
  * serving this package's built web app: what `npm start` runs.
  */
-export async function startAppServer(
-  options: { worldHistory: boolean } = { worldHistory: true },
-): Promise<AppServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'prevention-e2e-'));
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'prevention-e2e-')));
   const child = spawn(process.execPath, [serverCli, 'start'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -42,14 +58,15 @@ export async function startAppServer(
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
 
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(
-      () => reject(new Error(`the server did not start:\n${output}`)),
-      60_000,
-    );
+    // A server that did not start in time is stopped: left running, it would outlive the tests.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start:\n${output}`));
+    }, 60_000);
     child.stdout.on('data', (chunk: string) => {
       output += chunk;
       buffer += chunk;
@@ -73,8 +90,9 @@ export async function startAppServer(
     url,
     stop: async () => {
       child.kill('SIGTERM');
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      const exitCode = await exited;
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
+      return { exitCode, output };
     },
   };
 }

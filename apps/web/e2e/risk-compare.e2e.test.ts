@@ -1,10 +1,11 @@
-import { countries, type RiskModel } from '@prevention/core';
+import type { RiskModel } from '@prevention/core';
 import { preventionRiskModel } from '@prevention/risk';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { riskFormat } from '../src/risk/risk-format.js';
 import { accessibilityViolations, useAppInChromium } from './app-in-chromium.js';
 import { chromiumAvailable } from './chromium.js';
+import { signInOnceScored } from './scored-world.js';
 import { signIn } from './sign-in.js';
 
 interface Summary {
@@ -53,21 +54,6 @@ const newestMonth = (lists: readonly Summary[][]) =>
     .flatMap((list) => list.map((summary) => summary.month))
     .sort()
     .at(-1);
-
-/**
- * Signs in on the overview and waits, as the risk pages' test does, until the demo's world
- * history is imported and every member and observer state has a composite score.
- */
-async function signInOnceScored(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/risk`);
-  await signIn(page, 'hq-planner@demo.example');
-  await page.getByRole('heading', { level: 1, name: 'Risk overview' }).waitFor();
-  const scoredCount = async () =>
-    (
-      await callApi<{ countries: { score: number | null }[] }>(page, 'risk.overview')
-    ).countries.filter((country) => country.score !== null).length;
-  await expect.poll(scoredCount, { timeout: 400_000, interval: 3_000 }).toBe(countries.length);
-}
 
 const cellTexts = (page: Page, figure: string) =>
   page.locator(`.compare-table tr[data-figure="${figure}"] td`).allTextContents();
