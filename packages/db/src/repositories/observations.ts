@@ -102,11 +102,6 @@ export interface DerivedObservation {
 }
 
 /**
- * Replaces, in one short transaction, a pillar's derived observations of one area for the months
- * `from`–`to`: what derivation wrote before for them goes, the new values come in. Derived
- * observations are the ones without a batch whose source starts with "Derived from".
- */
-/**
  * The pillars that have anything to derive for an area: visible signals, or derived values
  * that a re-derivation may have to remove. A pillar with neither derives nothing there.
  */
@@ -123,6 +118,11 @@ export async function findDerivingPillars(
   return new Set(result.rows.map((row) => row.pillar));
 }
 
+/**
+ * Replaces, in one short transaction, a pillar's derived observations of one area for the months
+ * `from`–`to`: what derivation wrote before for them goes, the new values come in. Derived
+ * observations are the ones without a batch whose source starts with "Derived from".
+ */
 export async function replaceDerivedObservations(
   db: Kysely<Database>,
   scope: {
