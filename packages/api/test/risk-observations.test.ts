@@ -211,6 +211,12 @@ describe.each(databaseKinds())('the observations behind a risk profile on %s', (
       }),
     ]);
     expect(answer.observations.filter((o) => o.indicatorCode === homicide)).toHaveLength(2);
+    // By leaf in the model's order, as the tree lists them.
+    const ranks = answer.observations.map((o) =>
+      answer.leaves.findIndex((leaf) => leaf.indicator === o.indicatorCode),
+    );
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks.every((rank) => rank >= 0)).toBe(true);
     // The root rests on every leaf: the same observations and more.
     const root = await observationsOf(await reader('restricted'), 'prevention-risk');
     expect(root.observations.map((o) => o.id)).toEqual(

@@ -117,6 +117,7 @@ export const ZRiskObservationsResponse = z.object({
       carryForwardMonths: z.number().int().min(0),
     }),
   ),
+  /** By leaf in the model's order; under each the one it takes first, then the newest. */
   observations: z.array(ZObservationBehind),
   /** How many observations in the leaves' windows are above the caller's clearance. */
   withheld: z.number().int().min(0),

@@ -1,6 +1,7 @@
 import {
   AppError,
   mayView,
+  monthIndexBounds,
   type Actor,
   type IndicatorUnit,
   type Month,
@@ -66,6 +67,10 @@ export interface ObservationsBehindView {
   node: string;
   /** The node's indicator leaves (itself, when it is one), in the model's order. */
   leaves: LeafWindow[];
+  /**
+   * By leaf in the model's order; under each leaf the one it takes first, then the newest
+   * period (of two ending together, the shorter), then the latest recorded.
+   */
   observations: ObservationBehindView[];
   /** Observations in the leaves' windows above the caller's clearance, left out. */
   withheld: number;
@@ -127,14 +132,33 @@ export async function observationsBehindNode(
       use,
     ]),
   );
+  const rankOf = new Map<string, number>();
+  leaves.forEach((leaf, rank) => {
+    if (!rankOf.has(leaf.indicator)) rankOf.set(leaf.indicator, rank);
+  });
+  const rows = found.observations.map((observation) => ({
+    observation,
+    use: uses.get(observation.id),
+    rank: rankOf.get(observation.indicatorCode) ?? leaves.length,
+    bounds: monthIndexBounds(observation.period),
+  }));
+  // As a reader goes through them: by leaf in the model's order, the one the leaf takes first,
+  // then the newest period (of two ending together, the shorter), then the latest recorded.
+  rows.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      Number(b.use?.counts ?? false) - Number(a.use?.counts ?? false) ||
+      b.bounds.last - a.bounds.last ||
+      a.bounds.last - a.bounds.first - (b.bounds.last - b.bounds.first) ||
+      b.observation.recordedAt.getTime() - a.observation.recordedAt.getTime(),
+  );
   return {
     model: toModelVersionView(version),
     areaCode: request.areaCode,
     month: request.month,
     node: request.nodeId,
     leaves,
-    observations: found.observations.map((observation) => {
-      const use = uses.get(observation.id);
+    observations: rows.map(({ observation, use }) => {
       return {
         id: observation.id,
         indicatorCode: observation.indicatorCode,
