@@ -154,6 +154,12 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
     'imports.rollBack': { id: someId },
     'risk.overview': { modelVersionId: someId, month: '2026-10' },
     'risk.area': { areaCode: 'SDN', modelVersionId: someId, month: '2026-10' },
+    'risk.observations': {
+      areaCode: 'SDN',
+      nodeId: 'peace-security.political-tension',
+      month: '2026-10',
+      modelVersionId: someId,
+    },
     'risk.runs': { limit: 10 },
     'risk.adjustModel': {
       basedOn: someId,

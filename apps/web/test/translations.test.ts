@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import ar from '../src/i18n/locales/ar.json';
 import en from '../src/i18n/locales/en.json';
 import fr from '../src/i18n/locales/fr.json';
+import riskAr from '../src/risk/locales/ar.json';
+import riskEn from '../src/risk/locales/en.json';
+import riskFr from '../src/risk/locales/fr.json';
 
 /** Keys without their CLDR plural suffix, so `summary_one` and `summary_few` both count as `summary`. */
 function keys(resources: object, prefix = ''): string[] {
@@ -22,6 +25,18 @@ describe('translations', () => {
     expect(unique(keys(resources))).toEqual(unique(keys(en)));
   });
 
+  it.each([
+    ['fr', riskFr],
+    ['ar', riskAr],
+  ])("%s translates every string of the risk pages' own chunk", (_code, resources) => {
+    expect(unique(keys(resources))).toEqual(unique(keys(riskEn)));
+  });
+
+  it("keeps the risk pages' own strings apart from the app's", () => {
+    const appKeys = new Set(keys(en));
+    expect(keys(riskEn).filter((key) => appKeys.has(key))).toEqual([]);
+  });
+
   it('gives Arabic every CLDR plural form of every plural string', () => {
     const forms = new Intl.PluralRules('ar').resolvedOptions().pluralCategories;
     const plurals = (resources: object) =>
@@ -30,9 +45,9 @@ describe('translations', () => {
           .filter((key) => /_(one|other)$/.test(key))
           .map((key) => key.replace(/_(one|other)$/, '')),
       );
-    const arabic = new Set(allKeys(ar));
+    const arabic = new Set([...allKeys(ar), ...allKeys(riskAr)]);
     expect(plurals(en).length).toBeGreaterThan(10);
-    for (const key of plurals(en)) {
+    for (const key of [...plurals(en), ...plurals(riskEn)]) {
       for (const form of forms) expect(arabic, `${key}_${form}`).toContain(`${key}_${form}`);
     }
   });

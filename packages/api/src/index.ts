@@ -74,7 +74,13 @@ export { StoredUpload, UploadStore } from './services/imports/upload-store.js';
 export { importsRouter, ZImportBatch, ZImportsStartRequest } from './routers/imports.js';
 export { startImportJobs, type ImportJobOptions } from './services/imports/import-jobs.js';
 export { deriveForBatch, deriveTouched, type AreaMonth } from './services/derivation.js';
-export { riskRouter, ZProfileSummary, ZRiskModelVersion } from './routers/risk.js';
+export {
+  riskRouter,
+  ZProfileSummary,
+  ZRiskModelVersion,
+  ZRiskObservationsRequest,
+  ZRiskObservationsResponse,
+} from './routers/risk.js';
 export {
   prepareProfilers,
   profileRange,

@@ -76,6 +76,9 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'risk.models': signedIn(riskReaders, 'none', 'public'),
   'risk.overview': signedIn(riskReaders, 'records', 'public'),
   'risk.area': signedIn(riskReaders, 'records', 'public'),
+  // The observations behind a profile's node: the area's, within the caller's countries, each
+  // at or below their clearance (those above only counted), as the profile they see rests on.
+  'risk.observations': signedIn(riskReaders, 'records', 'public'),
   // The country is checked against the caller's countries in the service, as an import's rows are.
   'risk.adjustModel': signedIn(['country-team-lead'], 'none', 'public'),
   'risk.runs': signedIn(administrators, 'global', 'public'),

@@ -22,7 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, policyFor, type AccessPolicy } from '../src/index.js';
 import { assessmentIn, syncItem, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, testDependencies } from './harness.js';
-import { storeProfiles } from './risk-fixtures.js';
+import { observedLeaf, observedMonth, storeObservations, storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
 
 /**
@@ -247,6 +247,22 @@ const probes: Record<string, Probe> = {
       throw error;
     }
   },
+  // The target's country has an observation behind its profile at every level: a caller sees
+  // the one at the target's level when in scope and cleared for it.
+  'risk.observations': async (c, { target }) => {
+    try {
+      const { observations } = await c.risk.observations({
+        areaCode: target.countryCode,
+        nodeId: observedLeaf,
+        month: observedMonth,
+      });
+      return observations.some((o) => o.sensitivity === target.sensitivity) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      if (error instanceof TRPCError && error.code === 'NOT_FOUND') return 'denied';
+      throw error;
+    }
+  },
   // Past the policy, a definition that is not a model is refused as a bad request.
   'risk.adjustModel': (c, { target }) =>
     outcome(
@@ -332,6 +348,7 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
       );
     }
     await storeProfiles(database.db, 'SDN', sensitivityLevels.map(basisOf));
+    await storeObservations(database.db, 'SDN', sensitivityLevels, author.id);
     managedUser = await createTestUser(database.db, { displayName: 'Managed by the matrix' });
     for (const role of roles) {
       for (const [scopeName, scope] of Object.entries(scopes)) {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { policyFor } from '../src/index.js';
 import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, failure, testDependencies } from './harness.js';
-import { storeProfiles } from './risk-fixtures.js';
+import { observedLeaf, observedMonth, storeObservations, storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
 
 /**
@@ -25,6 +25,8 @@ interface Hidden {
   assessment: { id: string; countryCode: string; revision: number };
   /** A country's stored risk profile, at a sensitivity basis. */
   profile: { areaCode: string; basis: number };
+  /** An observation behind a country's profile. */
+  observation: { areaCode: string; id: string };
 }
 interface Probe {
   /** What the caller gets for a record it may not see. */
@@ -103,6 +105,24 @@ const readProbes: Record<string, Probe> = {
     },
     absent: async () => [],
   },
+  // The observations behind a profile: one out of scope or above the clearance is not listed
+  // (those above the clearance are counted, by design, but never shown).
+  'risk.observations': {
+    hidden: async (caller, { observation }) => {
+      try {
+        const { observations } = await caller.risk.observations({
+          areaCode: observation.areaCode,
+          nodeId: observedLeaf,
+          month: observedMonth,
+        });
+        return observations.filter((o) => o.id === observation.id);
+      } catch (error) {
+        if ((await notFound(Promise.reject(error))).code === 'NOT_FOUND') return [];
+        throw error;
+      }
+    },
+    absent: async () => [],
+  },
 };
 
 describe.each(databaseKinds())('direct object references on %s', (kind) => {
@@ -134,10 +154,18 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
     };
     await storeProfiles(database.db, 'MLI', [0]);
     await storeProfiles(database.db, 'SDN', [basisOf('confidential')]);
+    const inMaliObservations = await storeObservations(database.db, 'MLI', ['public'], author.id);
+    const sudanObservations = await storeObservations(
+      database.db,
+      'SDN',
+      ['confidential'],
+      author.id,
+    );
     inMali = {
       signal: await createTestSignal(database.db, author.id, { areaCode: 'MLI' }),
       assessment: await assessmentOf('MLI', 'restricted'),
       profile: { areaCode: 'MLI', basis: 0 },
+      observation: { areaCode: 'MLI', id: inMaliObservations.get('public') ?? '' },
     };
     aboveClearance = {
       signal: await createTestSignal(database.db, author.id, {
@@ -146,6 +174,7 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       }),
       assessment: await assessmentOf('SDN', 'confidential'),
       profile: { areaCode: 'SDN', basis: basisOf('confidential') },
+      observation: { areaCode: 'SDN', id: sudanObservations.get('confidential') ?? '' },
     };
     visible = await createTestSignal(database.db, author.id, { areaCode: 'SDN' });
   });
@@ -189,6 +218,14 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
     const outside = await notFound(caller.risk.area({ areaCode: 'MLI' }));
     expect(outside).toEqual(await notFound(caller.risk.area({ areaCode: 'ML99999' })));
     expect(outside.code).toBe('NOT_FOUND');
+    const request = { nodeId: observedLeaf, month: observedMonth };
+    const observationsOutside = await notFound(
+      caller.risk.observations({ areaCode: 'MLI', ...request }),
+    );
+    expect(observationsOutside).toEqual(
+      await notFound(caller.risk.observations({ areaCode: 'ML99999', ...request })),
+    );
+    expect(observationsOutside).toEqual(outside);
   });
 
   it('still shows the reader what is theirs to see', async () => {

@@ -1,4 +1,10 @@
-import { ensureShippedRiskModels, replaceRiskProfiles, type DatabaseClient } from '@prevention/db';
+import { newId, type Sensitivity } from '@prevention/core';
+import {
+  ensureShippedRiskModels,
+  replaceDerivedObservations,
+  replaceRiskProfiles,
+  type DatabaseClient,
+} from '@prevention/db';
 import { compileModel, createRiskProfiler, preventionRiskModel } from '@prevention/risk';
 import { profileRange } from '../src/index.js';
 
@@ -38,4 +44,46 @@ export async function storeProfiles(
       profile,
     })),
   );
+}
+
+/** The leaf and month of the observations `storeObservations` writes. */
+export const observedLeaf = 'peace-security.battles';
+export const observedMonth = '2030-01';
+
+/**
+ * One observation of `observedLeaf` for `observedMonth` in a country at each of the given
+ * sensitivities, each from a source of its own; their ids by sensitivity.
+ */
+export async function storeObservations(
+  db: DatabaseClient,
+  areaCode: string,
+  levels: readonly Sensitivity[],
+  createdBy: string,
+): Promise<Map<Sensitivity, string>> {
+  const ids = new Map(levels.map((level) => [level, newId()]));
+  await replaceDerivedObservations(
+    db,
+    {
+      pillar: 'peace-security',
+      areaCode,
+      from: observedMonth,
+      to: observedMonth,
+      createdBy,
+      now: new Date(),
+    },
+    [...ids].map(([sensitivity, id]) => ({
+      id,
+      indicatorCode: observedLeaf,
+      areaCode,
+      countryCode: areaCode,
+      period: observedMonth,
+      sex: null,
+      age: null,
+      source: `Derived from ${sensitivity} signals`,
+      value: 3,
+      reliability: 'high' as const,
+      sensitivity,
+    })),
+  );
+  return ids;
 }

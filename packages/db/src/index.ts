@@ -169,8 +169,12 @@ export {
   replaceDerivedObservations,
   type DerivedObservation,
   findVisibleObservations,
+  findObservationsInPeriods,
+  type IndicatorPeriods,
   type ObservationFilter,
+  type ObservationOrigin,
   type ObservationRecord,
+  type ObservationWithOrigin,
 } from './repositories/observations.js';
 export {
   jobQueues,

@@ -70,5 +70,12 @@ export {
   reliabilityFactors,
 } from './profile/observation-reliability.js';
 export { bandPercentiles, weightFactorRange } from './profile/uncertainty-band.js';
+export {
+  leavesUnder,
+  observationUses,
+  periodsInWindow,
+  type LeafWindow,
+  type ObservationUse,
+} from './profile/observations-behind.js';
 export { classDistance, judgementClass } from './field-judgement.js';
 export { seededRandom } from './profile/seeded-random.js';

@@ -132,7 +132,16 @@ export function RiskCountryPage({
                 </div>
                 <p className="hint">{t('risk.treeHint')}</p>
                 {tree ? (
-                  <ScoreTree root={tree} legend={legend} format={format} />
+                  <ScoreTree
+                    root={tree}
+                    legend={legend}
+                    format={format}
+                    observations={
+                      data.profile
+                        ? { areaCode, month: data.profile.month, modelVersionId: data.model.id }
+                        : undefined
+                    }
+                  />
                 ) : (
                   <p className="notice">{t('risk.noProfile')}</p>
                 )}

@@ -1,32 +1,70 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
+import { ObservationsDialog, type ObservationsRequest } from './ObservationsDialog.js';
 import { fillOf, noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
+import { useRiskStrings } from './risk-strings.js';
 import { ClassSwatch } from './RiskLegend.js';
-import type { ScoreTreeNode } from './score-tree.js';
+import { nodeTitles, type ScoreTreeNode } from './score-tree.js';
 
 interface TreeProps {
   legend: readonly LegendEntry[];
   format: RiskFormat;
 }
 
+/** Opens the observations behind a node, from the button that asked. */
+type ShowObservations = (node: ScoreTreeNode, opener: HTMLButtonElement) => void;
+
 /**
  * A profile's score tree as nested disclosures: each part with children is a button that opens
  * or closes them (`aria-expanded`), so Tab, Enter and Space are all a keyboard needs. The root
- * starts open, its pillars closed.
+ * starts open, its pillars closed. With `observations` (the profile's area, month and model
+ * version), every part also has a button that opens the observations behind it in a dialog;
+ * closing it puts focus back on that button.
  */
-export function ScoreTree({ root, ...props }: TreeProps & { root: ScoreTreeNode }) {
+export function ScoreTree({
+  root,
+  observations,
+  ...props
+}: TreeProps & { root: ScoreTreeNode; observations?: ObservationsRequest | undefined }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set([root.id]));
+  const [shown, setShown] = useState<ScoreTreeNode | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const titles = useMemo(() => nodeTitles(root), [root]);
   const toggle = (id: string) =>
     setOpen((current) => {
       const next = new Set(current);
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const show: ShowObservations = (node, button) => {
+    opener.current = button;
+    setShown(node);
+  };
   return (
-    <ul className="score-tree">
-      <TreeItem node={root} open={open} toggle={toggle} {...props} />
-    </ul>
+    <>
+      <ul className="score-tree">
+        <TreeItem
+          node={root}
+          open={open}
+          toggle={toggle}
+          show={observations ? show : undefined}
+          {...props}
+        />
+      </ul>
+      {observations ? (
+        <ObservationsDialog
+          request={observations}
+          node={shown}
+          titles={titles}
+          format={props.format}
+          onClose={() => {
+            setShown(null);
+            opener.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -34,14 +72,17 @@ function TreeItem({
   node,
   open,
   toggle,
+  show,
   legend,
   format,
 }: TreeProps & {
   node: ScoreTreeNode;
   open: ReadonlySet<string>;
   toggle: (id: string) => void;
+  show: ShowObservations | undefined;
 }) {
   const { t } = useTranslation();
+  const riskT = useRiskStrings();
   const groupId = useId();
   const expanded = open.has(node.id);
   const classLabel =
@@ -99,6 +140,16 @@ function TreeItem({
             </dd>
           </div>
         </dl>
+        {show ? (
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={riskT('observations.buttonLabel', { node: node.title })}
+            onClick={(event) => show(node, event.currentTarget)}
+          >
+            {riskT('observations.button')}
+          </button>
+        ) : null}
       </div>
       {node.children.length ? (
         <ul id={groupId} hidden={!expanded}>
@@ -109,6 +160,7 @@ function TreeItem({
                   node={child}
                   open={open}
                   toggle={toggle}
+                  show={show}
                   legend={legend}
                   format={format}
                 />

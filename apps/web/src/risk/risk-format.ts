@@ -1,4 +1,4 @@
-import type { Language } from '@prevention/core';
+import type { IndicatorUnit, Language } from '@prevention/core';
 
 /** Numbers, shares and months of the risk pages in the reader's language. */
 export function riskFormat(language: Language) {
@@ -28,6 +28,17 @@ export function riskFormat(language: Language) {
     month: 'short',
     timeZone: 'UTC',
   });
+  const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'percent',
+    maximumFractionDigits: 2,
+  });
+  const usd = new Intl.NumberFormat(language, {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: 0,
+  });
   const dateOf = (value: string) =>
     new Date(`${value.length === 4 ? `${value}-01` : value}-01T00:00:00Z`);
   const dash = '–';
@@ -42,6 +53,13 @@ export function riskFormat(language: Language) {
     /** A month (YYYY-MM) as "May 2026"; other periods (quarters, years) as they are. */
     month: (value: string) => (/^\d{4}-\d{2}$/.test(value) ? month.format(dateOf(value)) : value),
     shortMonth: (value: string) => shortMonth.format(dateOf(value)),
+    /** An indicator's value, with its unit where a number format has one (percent, US$). */
+    value: (value: number, unit: IndicatorUnit | null) =>
+      unit === 'percent'
+        ? percent.format(value)
+        : unit === 'usd'
+          ? usd.format(value)
+          : decimal.format(value),
   };
 }
 

@@ -95,3 +95,14 @@ export function flatScoreTree(profile: RiskProfile, model: RiskModel | undefined
     .map((id) => nodeOf(id, rootDrivers.get(id) ?? null));
   return root;
 }
+
+/** The title of every node of a score tree, by node id. */
+export function nodeTitles(root: ScoreTreeNode): Map<string, string> {
+  const titles = new Map<string, string>();
+  const visit = (node: ScoreTreeNode) => {
+    titles.set(node.id, node.title);
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return titles;
+}

@@ -1,7 +1,7 @@
 import type { RiskModel } from '@prevention/core';
 import type { RiskProfile } from '@prevention/risk';
 import { describe, expect, it } from 'vitest';
-import { buildScoreTree } from '../../src/risk/score-tree.js';
+import { buildScoreTree, nodeTitles } from '../../src/risk/score-tree.js';
 
 const leaf = (id: string) => ({
   kind: 'indicator' as const,
@@ -87,5 +87,16 @@ describe('the score tree', () => {
       completeness: 0,
     });
     expect(a?.children[1]).toMatchObject({ id: 'a1', observed: '2026-04', reliability: 0.8 });
+  });
+
+  it('titles every node by its id, for the observations behind them', () => {
+    expect(Object.fromEntries(nodeTitles(tree))).toEqual({
+      root: 'Composite (fr)',
+      a: 'A',
+      a1: 'fr-a1',
+      a2: 'fr-a2',
+      b: 'fr-b',
+      c: 'fr-c',
+    });
   });
 });

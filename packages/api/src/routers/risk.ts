@@ -1,4 +1,13 @@
-import { AreaCode, CountryCode, Id, Month } from '@prevention/core';
+import {
+  AreaCode,
+  CountryCode,
+  Id,
+  IndicatorUnit,
+  Month,
+  NodeId,
+  Reliability,
+  Sensitivity,
+} from '@prevention/core';
 import { RiskProfile } from '@prevention/risk';
 import { z } from 'zod';
 import {
@@ -13,6 +22,7 @@ import {
 import { safeText } from '../input-schemas.js';
 import { validatedOnce } from '../shared-answers.js';
 import { adjustRiskModel } from '../services/risk/model-adjustments.js';
+import { observationsBehindNode } from '../services/risk/risk-observations.js';
 import { procedure, router } from '../trpc.js';
 
 export const ZRiskModelVersion = z.object({
@@ -63,6 +73,56 @@ const ZRiskRun = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   failure: z.string().nullable(),
+});
+
+export const ZRiskObservationsRequest = z.object({
+  areaCode: AreaCode,
+  /** Any node of the model: a leaf, a pillar, the root. */
+  nodeId: NodeId,
+  month: Month,
+  modelVersionId: Id.optional(),
+});
+
+/** An observation behind a node, and what it is to the month's profile. */
+const ZObservationBehind = z.object({
+  id: Id,
+  indicatorCode: z.string(),
+  period: z.string(),
+  value: z.number(),
+  unit: IndicatorUnit.nullable(),
+  source: z.string(),
+  reliability: Reliability,
+  sensitivity: Sensitivity,
+  /** Imported from a file, derived by a pillar from its signals, or neither on record. */
+  origin: z.enum(['imported', 'derived', 'unrecorded']),
+  provenance: z.object({ batchId: Id, line: z.number().int().positive() }).nullable(),
+  recordedAt: z.iso.datetime(),
+  /** The one the profile takes for its leaf in the month: the score rests on it. */
+  counts: z.boolean(),
+  /** Months from the end of its period to the month (0 within it). */
+  carriedMonths: z.number().int().min(0),
+  /** Its reliability factor in the month, 0–1: reported reliability, falling as it is carried. */
+  reliabilityFactor: z.number().min(0).max(1),
+});
+
+export const ZRiskObservationsResponse = z.object({
+  model: ZRiskModelVersion,
+  areaCode: AreaCode,
+  month: Month,
+  node: NodeId,
+  leaves: z.array(
+    z.object({
+      node: NodeId,
+      indicator: z.string(),
+      carryForwardMonths: z.number().int().min(0),
+    }),
+  ),
+  /** By leaf in the model's order; under each the one it takes first, then the newest. */
+  observations: z.array(ZObservationBehind),
+  /** How many observations in the leaves' windows are above the caller's clearance. */
+  withheld: z.number().int().min(0),
+  /** There were more observations than one answer holds. */
+  truncated: z.boolean(),
 });
 
 export const riskRouter = router({
@@ -132,6 +192,23 @@ export const riskRouter = router({
             ...(input.month ? { month: input.month } : {}),
           }),
       ),
+    ),
+
+  /**
+   * The stored observations a node's score rests on in a month: for each indicator leaf under
+   * it, the area's own values in the leaf's validity window, the one the profile takes marked.
+   * Those above the caller's clearance are only counted.
+   */
+  observations: procedure
+    .input(ZRiskObservationsRequest)
+    .output(ZRiskObservationsResponse)
+    .query(({ ctx, input }) =>
+      observationsBehindNode(ctx, ctx.actor, {
+        areaCode: input.areaCode,
+        nodeId: input.nodeId,
+        month: input.month,
+        ...(input.modelVersionId ? { modelVersionId: input.modelVersionId } : {}),
+      }),
     ),
 
   /** The newest recomputation runs, with their progress. */

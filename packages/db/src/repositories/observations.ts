@@ -86,6 +86,97 @@ function toObservationRecord(row: ObservationRow): ObservationRecord {
   };
 }
 
+/**
+ * Where a stored observation came from: a file's import (its batch), the pillars' derivation
+ * from signals (no batch, a source starting "Derived from", as `replaceDerivedObservations`
+ * writes them), or neither on record.
+ */
+export type ObservationOrigin = 'imported' | 'derived' | 'unrecorded';
+
+/** A stored observation with where it came from and when it was recorded. */
+export interface ObservationWithOrigin extends ObservationRecord {
+  origin: ObservationOrigin;
+  recordedAt: Date;
+}
+
+/** Indicators and the periods to read them for: what one validity window allows. */
+export interface IndicatorPeriods {
+  indicatorCodes: readonly string[];
+  periods: readonly string[];
+}
+
+/**
+ * The visible totals (neither for one sex nor for one age group) of exactly one area — not of
+ * the areas inside it, as its profile reads them — for each group's indicators in that group's
+ * periods, as far as the reader's countries and clearance allow: at most `limit`, by indicator
+ * and newest period first, `truncated` when there were more; and how many more the reader's
+ * clearance withholds, counted without reading them. Two statements, each a scan of
+ * `observation_key_idx` (indicator, area, period).
+ */
+export async function findObservationsInPeriods(
+  db: Kysely<Database>,
+  reader: RecordReader,
+  request: { areaCode: string; groups: readonly IndicatorPeriods[]; limit: number },
+): Promise<{ observations: ObservationWithOrigin[]; truncated: boolean; withheld: number }> {
+  const groups = request.groups.filter((g) => g.indicatorCodes.length > 0 && g.periods.length > 0);
+  if (groups.length === 0) return { observations: [], truncated: false, withheld: 0 };
+  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  let candidates = db
+    .selectFrom('observation')
+    .where('area_code', '=', request.areaCode)
+    .where('sex', 'is', null)
+    .where('age', 'is', null)
+    .where((eb) =>
+      eb.or(
+        groups.map((group) =>
+          eb.and([
+            eb('indicator_code', 'in', [...group.indicatorCodes]),
+            eb('period', 'in', [...group.periods]),
+          ]),
+        ),
+      ),
+    )
+    .where(visibleRows('observation'));
+  if (reader.scope.kind === 'countries') {
+    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    candidates = candidates.where('country_code', 'in', countries);
+  }
+  const rows = await candidates
+    .selectAll()
+    .where('sensitivity', 'in', levels)
+    .orderBy('indicator_code')
+    .orderBy('period', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(request.limit + 1)
+    .execute();
+  const withheld =
+    levels.length === sensitivityLevels.length
+      ? 0
+      : Number(
+          (
+            await candidates
+              .select((eb) => eb.fn.countAll().as('count'))
+              .where('sensitivity', 'not in', levels)
+              .executeTakeFirst()
+          )?.count ?? 0,
+        );
+  return {
+    observations: rows.slice(0, request.limit).map((row) => ({
+      ...toObservationRecord(row),
+      origin: originOf(row),
+      recordedAt: row.created_at,
+    })),
+    truncated: rows.length > request.limit,
+    withheld,
+  };
+}
+
+function originOf(row: ObservationRow): ObservationOrigin {
+  if (row.import_batch_id) return 'imported';
+  return row.source.startsWith('Derived from ') ? 'derived' : 'unrecorded';
+}
+
 /** A derived value as the derivation writes it: no batch, the strictest of its signals' levels. */
 export interface DerivedObservation {
   id: string;
@@ -101,11 +192,6 @@ export interface DerivedObservation {
   sensitivity: Sensitivity;
 }
 
-/**
- * Replaces, in one short transaction, a pillar's derived observations of one area for the months
- * `from`–`to`: what derivation wrote before for them goes, the new values come in. Derived
- * observations are the ones without a batch whose source starts with "Derived from".
- */
 /**
  * The pillars that have anything to derive for an area: visible signals, or derived values
  * that a re-derivation may have to remove. A pillar with neither derives nothing there.
@@ -123,6 +209,11 @@ export async function findDerivingPillars(
   return new Set(result.rows.map((row) => row.pillar));
 }
 
+/**
+ * Replaces, in one short transaction, a pillar's derived observations of one area for the months
+ * `from`–`to`: what derivation wrote before for them goes, the new values come in. Derived
+ * observations are the ones without a batch whose source starts with "Derived from".
+ */
 export async function replaceDerivedObservations(
   db: Kysely<Database>,
   scope: {

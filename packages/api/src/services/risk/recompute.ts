@@ -55,21 +55,25 @@ export interface TouchedArea {
   from: Month;
 }
 
+/** Profilers without draws, for reading, by model version id: a version never changes. */
+const readingProfilers = new Map<string, RiskProfiler>();
+
 /**
- * Profilers for every stored model version, each compiled once; the shipped models are stored
- * first if they are not yet.
+ * A profiler of a version that computes no bands, made once per version: what reads need of
+ * the model — its node order, its leaves and their validity windows.
  */
-/** Node orders of model versions, which never change: one profiler's worth of work each. */
-const nodeOrders = new Map<string, readonly string[]>();
+export function readingProfilerOf(version: RiskModelVersionRecord): RiskProfiler {
+  let profiler = readingProfilers.get(version.id);
+  if (!profiler) {
+    profiler = createRiskProfiler(compileModel(version.definition), { draws: 0 });
+    readingProfilers.set(version.id, profiler);
+  }
+  return profiler;
+}
 
 /** The order a version's stored profiles are packed in (see `packRiskProfile`). */
 export function nodeOrderOf(version: RiskModelVersionRecord): readonly string[] {
-  let order = nodeOrders.get(version.id);
-  if (!order) {
-    order = createRiskProfiler(compileModel(version.definition), { draws: 0 }).nodeOrder;
-    nodeOrders.set(version.id, order);
-  }
-  return order;
+  return readingProfilerOf(version).nodeOrder;
 }
 
 /** A stored profile as the API serves it: unpacked, or parsed when stored whole. */
@@ -79,6 +83,10 @@ export function readStoredProfile(stored: unknown, nodeOrder: readonly string[])
     : RiskProfile.parse(stored);
 }
 
+/**
+ * Profilers for every stored model version, each compiled once; the shipped models are stored
+ * first if they are not yet.
+ */
 export async function prepareProfilers(
   ctx: RiskContext,
 ): Promise<{ version: RiskModelVersionRecord; profiler: RiskProfiler }[]> {

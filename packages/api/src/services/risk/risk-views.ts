@@ -94,7 +94,7 @@ export async function listRiskModels(
  * The version asked for, if the caller may see it (a country's version only in that country's
  * scope), or else the newest global version of the platform's prevention model.
  */
-async function modelVersionFor(
+export async function modelVersionFor(
   ctx: RiskContext,
   actor: Actor,
   id: string | undefined,
@@ -190,9 +190,7 @@ export async function riskOfArea(
   profile: RiskProfile | null;
   fieldJudgements: FieldJudgementView[];
 }> {
-  const countryCode = await countryOf(ctx, request.areaCode);
-  if (!countryCode || !isCountryInScope(actor.scope, countryCode))
-    throw new AppError('NOT_FOUND', 'There is no area with this code among your countries.');
+  const countryCode = await countryInScope(ctx, actor, request.areaCode);
   const version = await modelVersionFor(ctx, actor, request.modelVersionId);
   if (version.countryCode !== null && version.countryCode !== countryCode)
     throw new AppError('BAD_REQUEST', `This model version is ${version.countryCode}'s.`);
@@ -271,6 +269,21 @@ async function fieldJudgements(
         },
       ];
     });
+}
+
+/**
+ * The country of an area among the caller's countries; an area outside them is answered as one
+ * that does not exist.
+ */
+export async function countryInScope(
+  ctx: RiskContext,
+  actor: Actor,
+  areaCode: string,
+): Promise<string> {
+  const countryCode = await countryOf(ctx, areaCode);
+  if (!countryCode || !isCountryInScope(actor.scope, countryCode))
+    throw new AppError('NOT_FOUND', 'There is no area with this code among your countries.');
+  return countryCode;
 }
 
 async function countryOf(ctx: RiskContext, areaCode: string): Promise<string | undefined> {
