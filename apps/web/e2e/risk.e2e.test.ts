@@ -230,4 +230,110 @@ describe.runIf(chromiumAvailable())('the risk pages in Chromium', () => {
     await expect.poll(() => shapes.count(), { timeout: 20_000 }).toBe(drawnStates);
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 600_000);
+
+  it('opens the observations behind a part of the score tree, with their batch, and gives focus back', async () => {
+    const { server, page } = app;
+    interface Behind {
+      id: string;
+      value: number;
+      period: string;
+      source: string;
+      origin: 'imported' | 'derived' | 'unrecorded';
+      provenance: { batchId: string; line: number } | null;
+    }
+    /** The observations behind Sudan's peace-and-security pillar in the page's month, by the API. */
+    const behindPillar = () =>
+      page.evaluate(async () => {
+        const get = async (path: string, input: object) => {
+          const query = encodeURIComponent(JSON.stringify(input));
+          const response = await fetch(`/trpc/${path}?input=${query}`, {
+            headers: { 'x-prevention-client': 'web' },
+          });
+          return ((await response.json()) as { result?: { data?: unknown } }).result?.data;
+        };
+        const area = (await get('risk.area', { areaCode: 'SDN' })) as {
+          profile: { month: string } | null;
+        };
+        if (!area.profile) return null;
+        return (await get('risk.observations', {
+          areaCode: 'SDN',
+          nodeId: 'peace-security',
+          month: area.profile.month,
+        })) as { observations: Behind[]; withheld: number } | undefined;
+      });
+
+    await page.goto(`${server.url}/risk/SDN`);
+    await signIn(page, 'hq-planner@demo.example');
+    // The demo's files are imported, their events derived and Sudan profiled in the background
+    // after the first start: wait until the pillar rests on imported and on derived values, and
+    // the answer stays the same from one look to the next (a derivation writes new rows).
+    let previous = '';
+    await expect
+      .poll(
+        async () => {
+          const behind = await behindPillar();
+          const settled = JSON.stringify(behind) === previous;
+          previous = JSON.stringify(behind);
+          return settled ? [...new Set(behind?.observations.map((o) => o.origin))] : [];
+        },
+        { timeout: 400_000, interval: 3_000 },
+      )
+      .toEqual(expect.arrayContaining(['imported', 'derived']));
+    const answer = await behindPillar();
+    if (!answer) throw new Error('Sudan has no profile');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Risk in Sudan' }).waitFor();
+
+    // A real button with its part's name, reached and pressed with the keyboard.
+    const opener = page.getByRole('button', { name: 'Observations behind Peace and security' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Observations behind Peace and security' });
+    await dialog.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('dialog') !== null))
+      .toBe(true);
+    const rows = dialog.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(answer.observations.length);
+
+    // Each row shows the value, period, source and where it came from: the batch, linked to
+    // its page on the Data pages, or the derivation.
+    const number = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+    const imported = answer.observations.find((o) => o.origin === 'imported');
+    const derived = answer.observations.find((o) => o.origin === 'derived');
+    if (!imported?.provenance || !derived) throw new Error('no imported or derived observation');
+    const cells = (id: string) =>
+      dialog
+        .locator(`tr[data-observation="${id}"] > *`)
+        .evaluateAll((found) => found.map((cell) => cell.textContent ?? ''));
+    const [, value, period, source, , batch] = await cells(imported.id);
+    expect(value).toContain(number.format(imported.value));
+    const monthName = new Intl.DateTimeFormat('en', {
+      year: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    expect(period).toBe(
+      /^\d{4}-\d{2}$/.test(imported.period)
+        ? monthName.format(new Date(`${imported.period}-01T00:00:00Z`))
+        : imported.period,
+    );
+    expect(source).toBe(imported.source);
+    const link = dialog.locator(`tr[data-observation="${imported.id}"] a`);
+    expect(await link.getAttribute('href')).toBe(`/data/imports/${imported.provenance.batchId}`);
+    expect(batch).toBe(
+      `Batch ${imported.provenance.batchId.slice(-8)}, line ${imported.provenance.line}`,
+    );
+    expect((await cells(derived.id))[5]).toBe('Derived from events');
+    if (answer.withheld > 0)
+      await dialog.getByText(/^Withheld: \d+ observations? above your clearance\.$/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Escape closes it and gives focus back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => opener.evaluate((button) => button === document.activeElement))
+      .toBe(true);
+  }, 600_000);
 });

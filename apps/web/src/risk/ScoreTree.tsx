@@ -141,14 +141,17 @@ function TreeItem({
           </div>
         </dl>
         {show ? (
-          <button
-            type="button"
-            className="secondary small"
-            aria-label={riskT('observations.buttonLabel', { node: node.title })}
-            onClick={(event) => show(node, event.currentTarget)}
-          >
-            {riskT('observations.button')}
-          </button>
+          // Beside the figures, apart from the part's own toggle (the row's direct child).
+          <span className="tree-observations">
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={riskT('observations.buttonLabel', { node: node.title })}
+              onClick={(event) => show(node, event.currentTarget)}
+            >
+              {riskT('observations.button')}
+            </button>
+          </span>
         ) : null}
       </div>
       {node.children.length ? (
