@@ -34,14 +34,14 @@ describe('canonical JSON', () => {
 
 describe('jsonEqual', () => {
   it('agrees with comparing canonical texts, on any two values', () => {
-    const nearby = fc
-      .jsonValue()
-      .chain((value) =>
-        fc.tuple(
-          fc.constant(value),
-          fc.oneof(fc.constant(reordered(value)), fc.jsonValue(), fc.constant(value)),
-        ),
-      );
+    // Bounded: unbounded JSON values made a run of 500 take 7 s on two busy cores.
+    const json = fc.jsonValue({ maxDepth: 4, size: 'small' });
+    const nearby = json.chain((value) =>
+      fc.tuple(
+        fc.constant(value),
+        fc.oneof(fc.constant(reordered(value)), json, fc.constant(value)),
+      ),
+    );
     fc.assert(
       fc.property(nearby, ([a, b]) => {
         expect(jsonEqual(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
