@@ -9,6 +9,6 @@ export default defineConfig({
     // Browser tests run while the rest of the suite shares the machine's two cores: the axe
     // checks alone took 23 s in CI. The limits catch hangs; speed is the benchmarks' business.
     testTimeout: 60_000,
-    hookTimeout: 90_000,
+    hookTimeout: 240_000,
   },
 });

@@ -11,6 +11,12 @@ const serverCli = join(
   'dist',
   'cli.js',
 );
+/**
+ * How long a first start (migrations, then the demo's seeding and imports) may take: about 20 s
+ * on a quiet machine, over 60 s while the rest of the suite shares CI's two cores.
+ */
+const startLimitMs = 180_000;
+
 const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
 
 export interface AppServerOptions {
@@ -66,7 +72,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the server did not start:\n${output}`));
-    }, 60_000);
+    }, startLimitMs);
     child.stdout.on('data', (chunk: string) => {
       output += chunk;
       buffer += chunk;
