@@ -4,8 +4,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@prevention/source'] } },
   test: {
     include: ['test/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
-    // The risk pages' files start on copies of one world snapshot, prepared once per run.
-    globalSetup: ['./e2e/world-snapshot-setup.ts'],
+    // The browser files' servers start on copies of snapshots prepared once per run.
+    globalSetup: ['./e2e/server-snapshots-setup.ts'],
     // Browser tests run while the rest of the suite shares the machine's two cores: the axe
     // checks alone took 23 s in CI. The limits catch hangs; speed is the benchmarks' business.
     testTimeout: 60_000,

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { startAppServer, type AppServer } from './app-server.js';
+import type { AppServer } from './app-server.js';
 import { launchChromium } from './chromium.js';
 import { watchCspViolations } from './sign-in.js';
-import { startWorldServer, worldServerTimeoutMs } from './world-snapshot.js';
+import { snapshotServerTimeoutMs, startSnapshotServer } from './server-snapshots.js';
 
 /** What the tests of one file share: the server and the browser, and each test's own device. */
 export interface AppInChromium {
@@ -30,19 +30,20 @@ export interface AppInChromiumOptions {
   /**
    * Whether the server has the demo's ten-year world history, imported and recomputed, as
    * `npm start` ends with. Off unless a file needs it (the risk pages): the import and
-   * recomputation take minutes, done once per run for a snapshot that each such file's server
-   * starts on a copy of (see world-snapshot.ts).
+   * recomputation take minutes. Either way the server starts on a copy of a snapshot prepared
+   * once per run (see server-snapshots.ts).
    */
   worldHistory?: boolean;
 }
 
 /**
- * The built app, served by the real server in its own process with its own database and the demo
- * data, and Debian's Chromium, for the tests of one file. Each test gets a new context and page,
+ * The built app, served by the real server in its own process with its own database (a copy of
+ * the demo's, seeded once per run), and Debian's Chromium, for the tests of one file. Each test gets a new context and page,
  * and fails if the page reports a Content-Security-Policy violation. Hooks a file adds after this
  * call run after these, so they can sign in or open a page.
  */
 export function useAppInChromium(options: AppInChromiumOptions = {}): AppInChromium {
+  const snapshotKind = options.worldHistory ? 'world' : 'demo';
   let server: AppServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -55,15 +56,12 @@ export function useAppInChromium(options: AppInChromiumOptions = {}): AppInChrom
     return other;
   };
 
-  beforeAll(
-    async () => {
-      [server, browser] = await Promise.all([
-        options.worldHistory ? startWorldServer() : startAppServer({ worldHistory: false }),
-        launchChromium(options.chromiumArgs),
-      ]);
-    },
-    options.worldHistory ? worldServerTimeoutMs : 90_000,
-  );
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startSnapshotServer(snapshotKind),
+      launchChromium(options.chromiumArgs),
+    ]);
+  }, snapshotServerTimeoutMs[snapshotKind]);
 
   afterAll(async () => {
     await browser?.close();
