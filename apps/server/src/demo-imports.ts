@@ -151,7 +151,8 @@ const worldSeedName = 'demo-world-history';
  * The demo's ten-year history of every member state's indicators (a plain CSV, see
  * `generateSyntheticIndicatorHistory`), queued once per database as an import job of the demo
  * administrator once the server answers: the Data page shows its progress, and its commit
- * recomputes the risk profiles of every country it touched, as any import's does.
+ * recomputes the risk profiles of every country it touched, as any import's does. Whether it
+ * queued it now (not when an earlier start did).
  */
 export async function queueDemoWorldHistory(
   database: DatabaseHandle,
@@ -159,10 +160,10 @@ export async function queueDemoWorldHistory(
   imports: ImportServices,
   dataDir: string,
   log: Logger,
-): Promise<void> {
-  if (await hasSeedRun(database.db, worldSeedName)) return;
+): Promise<boolean> {
+  if (await hasSeedRun(database.db, worldSeedName)) return false;
   const admin = await findUserByEmail(database.db, 'admin@demo.example');
-  if (!admin) return;
+  if (!admin) return false;
   const lastMonth = monthOfDate(ctx.now());
   const path = join(dataDir, 'demo-files', demoFiles.world);
   await mkdir(join(dataDir, 'demo-files'), { recursive: true });
@@ -198,6 +199,7 @@ export async function queueDemoWorldHistory(
   await imports.enqueue(batch.id, upload.id);
   await recordSeedRun(database.db, worldSeedName, seed);
   log.info({ file: demoFiles.world, batch: batch.id }, 'queued the demo world history for import');
+  return true;
 }
 
 /** Writes a generated file, unless it is already there (from an earlier, interrupted start). */

@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { stagingDepthFor, startImportJobs, startRiskJobs, UploadStore } from '@prevention/api';
+import {
+  stagingDepthFor,
+  startImportJobs,
+  startRiskJobs,
+  UploadStore,
+  type RiskJobs,
+  type TouchedArea,
+} from '@prevention/api';
 import { findRiskRuns, startJobQueue, type JobQueue } from '@prevention/db';
 import pino from 'pino';
 import { takeBackup } from './backup/backup-manifest.js';
@@ -59,8 +66,9 @@ export async function runServer(config: Config): Promise<RunningServer> {
     // A demo without a finished full recomputation (its first start, or one stopped midway)
     // computes its risk profiles, in the background.
     const runs = await findRiskRuns(database.db, 50);
-    if (config.APP_MODE === 'demo' && !runs.some((r) => r.kind === 'full' && r.status === 'done'))
-      await risk.recomputeAll(null);
+    const needsFullRun =
+      config.APP_MODE === 'demo' && !runs.some((r) => r.kind === 'full' && r.status === 'done');
+    const recomputation = recomputationAfterImports(risk);
     const imports = await startImportJobs(
       jobs,
       { db: database.db, now: () => new Date(), requestId: 'job:import', security },
@@ -68,7 +76,7 @@ export async function runServer(config: Config): Promise<RunningServer> {
       {
         ...interrupted,
         onJobError,
-        observationsChanged: risk.recomputeTouched,
+        observationsChanged: recomputation.afterImport,
         stagingDepth: stagingDepthFor(database.kind),
       },
     );
@@ -84,14 +92,24 @@ export async function runServer(config: Config): Promise<RunningServer> {
     }
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
-    if (config.APP_MODE === 'demo' && config.DEMO_WORLD_HISTORY)
-      await queueDemoWorldHistory(
+    // On a demo's first start with the world history, the full run waits for the history's
+    // import: run before it, it would compute every country from the seeded data alone, and the
+    // import's own recomputation would compute them all again (about 25 s of CPU on two cores).
+    if (needsFullRun && config.DEMO_WORLD_HISTORY) recomputation.fullAtNextImport(true);
+    const worldQueued =
+      config.APP_MODE === 'demo' &&
+      config.DEMO_WORLD_HISTORY &&
+      (await queueDemoWorldHistory(
         database,
         { db: database.db, now: () => new Date(), requestId: 'seed', security },
         imports,
         config.DATA_DIR,
         log,
-      );
+      ));
+    if (needsFullRun && !worldQueued) {
+      recomputation.fullAtNextImport(false);
+      await risk.recomputeAll(null);
+    }
     const housekeeping = startHousekeeping(database, log, uploads);
     const running = server;
     const runningControl = control;
@@ -125,4 +143,23 @@ export async function runServer(config: Config): Promise<RunningServer> {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * What an import's commit (or a rolled-back batch's purge) recomputes: the areas it touched, or,
+ * once armed, a full run in their place. A full run that waits for an import costs one
+ * computation of every area instead of two.
+ */
+function recomputationAfterImports(risk: RiskJobs) {
+  let fullNext = false;
+  return {
+    fullAtNextImport(armed: boolean): void {
+      fullNext = armed;
+    },
+    async afterImport(areas: readonly TouchedArea[]): Promise<void> {
+      if (!fullNext) return risk.recomputeTouched(areas);
+      fullNext = false;
+      await risk.recomputeAll(null);
+    },
+  };
 }

@@ -50,11 +50,10 @@ export async function waitUntilScored(page: Page): Promise<void> {
 
 /**
  * Waits, on a page signed in as an administrator (only they see the runs), until no
- * recomputation is queued or running, then checks that a full one finished: a server started on
- * data that has one does not recompute everything again. Among the newest 50 runs, as the server
- * looks when it starts.
+ * recomputation is queued or running, and returns the runs, newest first, as "kind status"
+ * (among the newest 50, as the server looks when it starts).
  */
-export async function waitForRecomputations(page: Page): Promise<void> {
+export async function waitForRecomputations(page: Page): Promise<string[]> {
   const runs = () =>
     query<{ kind: string; status: string }[]>(page, 'risk.runs', { limit: 50 }).then((list) =>
       list.map((run) => `${run.kind} ${run.status}`),
@@ -65,5 +64,5 @@ export async function waitForRecomputations(page: Page): Promise<void> {
     timeout: 300_000,
     interval: 3_000,
   });
-  expect(await runs()).toContain('full done');
+  return runs();
 }

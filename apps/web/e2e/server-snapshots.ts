@@ -1,7 +1,7 @@
 import { access, cp, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { startAppServer, type AppServer } from './app-server.js';
 import { launchChromium } from './chromium.js';
 import { signInOnceScored, waitForRecomputations } from './scored-world.js';
@@ -148,8 +148,8 @@ async function prepareSnapshot(dir: string, kind: SnapshotKind): Promise<void> {
 
 /**
  * In a browser of its own, as the administrator, who sees the recomputations: until none is
- * queued or running; for the world, first until every country is scored, as the risk pages'
- * tests wait.
+ * queued or running (for the world, first until every country is scored, as the risk pages'
+ * tests wait), checking that the first start computed everything once.
  */
 async function waitForComputedProfiles(url: string, kind: SnapshotKind): Promise<void> {
   const browser = await launchChromium();
@@ -160,7 +160,9 @@ async function waitForComputedProfiles(url: string, kind: SnapshotKind): Promise
       await page.goto(`${url}/risk`);
       await signIn(page, 'admin@demo.example');
     }
-    await waitForRecomputations(page);
+    // A first start computes every profile once, in one full run (with the world history,
+    // after its import): a copy started on it, which has that run, recomputes nothing.
+    expect(await waitForRecomputations(page)).toEqual(['full done']);
   } finally {
     await browser.close();
   }
