@@ -1,0 +1,220 @@
+import { Id, PillarId } from '@prevention/core';
+import { z } from 'zod';
+import type { PlanAction } from './action.js';
+import type { FlowStatus } from './codes.js';
+import type { FundingFlow } from './funding-flow.js';
+import { apportionEqually, centsOf, usdCentsOf, type UsdCents } from './money.js';
+import type { PlanContent } from './plan.js';
+import { indexPlan, type PlanIndex } from './plan-index.js';
+
+const Cents = z.number().int();
+
+/**
+ * What is needed and what is given, in US cents. Pledges are shown but counted nowhere else (as
+ * in OCHA FTS); a disbursement counts as committed too, since money paid was first promised.
+ * Gaps are signed: below zero, more is committed (or disbursed) than is required.
+ */
+export const MoneyTotals = z
+  .object({
+    requiredUsd: Cents,
+    pledgedUsd: Cents,
+    committedUsd: Cents,
+    disbursedUsd: Cents,
+    /** required − committed */
+    gapCommittedUsd: Cents,
+    /** required − disbursed */
+    gapDisbursedUsd: Cents,
+  })
+  .strict();
+export type MoneyTotals = z.infer<typeof MoneyTotals>;
+
+type Measure = 'requiredUsd' | 'pledgedUsd' | 'committedUsd' | 'disbursedUsd';
+
+/** The totals a flow of each status is counted in. */
+export const countedIn: Readonly<Record<FlowStatus, readonly Measure[]>> = {
+  pledged: ['pledgedUsd'],
+  committed: ['committedUsd'],
+  disbursed: ['committedUsd', 'disbursedUsd'],
+};
+
+const Share = z.object({ id: z.string(), usd: Cents }).strict();
+
+/**
+ * How one sum of money — a flow, or an action's whole required budget — is split between the
+ * views, so that every view counts it exactly once. Money on an action is the action's, split in
+ * equal shares between the outcomes it serves and between its pillars; money given to an outcome
+ * directly is the outcome's, split equally between the outcome's pillars, and no action's. Equal
+ * shares are whole cents by the largest remainder method, the odd cents to the earliest ids.
+ */
+export const Apportionment = z
+  .object({
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('flow'), flowId: Id }).strict(),
+      z.object({ kind: z.literal('requirement'), actionId: Id }).strict(),
+    ]),
+    usd: Cents,
+    actionId: Id.nullable(),
+    outcomes: z.array(Share),
+    pillars: z.array(Share),
+  })
+  .strict();
+export type Apportionment = z.infer<typeof Apportionment>;
+
+export const PlanFinancing = z
+  .object({
+    plan: MoneyTotals,
+    byAction: z.record(Id, MoneyTotals),
+    byOutcome: z.record(Id, MoneyTotals),
+    byPillar: z.record(PillarId, MoneyTotals),
+    /** Money given to outcomes directly, which no action's totals include. */
+    outcomeLevel: MoneyTotals,
+    apportionments: z.array(Apportionment),
+  })
+  .strict();
+export type PlanFinancing = z.infer<typeof PlanFinancing>;
+
+/** An action's required budget over all its years, in US cents. */
+export function requiredUsdOf(action: Pick<PlanAction, 'requiredBudget'>): UsdCents {
+  return action.requiredBudget.reduce((sum, year) => sum + centsOf(year.amountUsd), 0);
+}
+
+/** A flow's amount in US cents at its own rate. */
+export function usdOfFlow(flow: Pick<FundingFlow, 'amount' | 'usdRate'>): UsdCents {
+  return usdCentsOf(flow.amount, flow.usdRate);
+}
+
+const sortedIds = <T extends string>(ids: readonly T[]): T[] => [...ids].sort();
+
+const shares = (usd: UsdCents, ids: readonly string[]) =>
+  [...apportionEqually(usd, sortedIds(ids))].map(([id, part]) => ({ id, usd: part }));
+
+function apportionToAction(
+  source: Apportionment['source'],
+  usd: UsdCents,
+  action: PlanAction,
+): Apportionment {
+  return {
+    source,
+    usd,
+    actionId: action.id,
+    outcomes: shares(usd, action.outcomeIds),
+    pillars: shares(usd, action.pillars),
+  };
+}
+
+/** How `flow` is split between the views of the indexed plan (see `Apportionment`). */
+export function apportionFlow(plan: PlanIndex, flow: FundingFlow): Apportionment {
+  const source = { kind: 'flow', flowId: flow.id } as const;
+  const usd = usdOfFlow(flow);
+  const { target } = flow;
+  if (target.kind === 'action') {
+    const action = plan.actions.get(target.actionId);
+    if (!action) throw new RangeError(`Flow ${flow.id} goes to an action not in the plan`);
+    return apportionToAction(source, usd, action);
+  }
+  const outcome = plan.outcomes.get(target.outcomeId);
+  if (!outcome) throw new RangeError(`Flow ${flow.id} goes to an outcome not in the plan`);
+  return {
+    source,
+    usd,
+    actionId: null,
+    outcomes: [{ id: outcome.id, usd }],
+    pillars: shares(usd, outcome.pillars),
+  };
+}
+
+/** How an action's required budget is split between its outcomes and pillars. */
+export function apportionRequirement(action: PlanAction): Apportionment {
+  const source = { kind: 'requirement', actionId: action.id } as const;
+  return apportionToAction(source, requiredUsdOf(action), action);
+}
+
+const zero = (): Record<Measure, UsdCents> => ({
+  requiredUsd: 0,
+  pledgedUsd: 0,
+  committedUsd: 0,
+  disbursedUsd: 0,
+});
+
+function withGaps(sums: Record<Measure, UsdCents>): MoneyTotals {
+  return {
+    ...sums,
+    gapCommittedUsd: sums.requiredUsd - sums.committedUsd,
+    gapDisbursedUsd: sums.requiredUsd - sums.disbursedUsd,
+  };
+}
+
+/** Sums per key of one view, every key of the plan present (with zeros) even without money. */
+class ViewTotals {
+  readonly #sums = new Map<string, Record<Measure, UsdCents>>();
+
+  constructor(keys: Iterable<string>) {
+    for (const key of keys) this.#sums.set(key, zero());
+  }
+
+  add(key: string, measures: readonly Measure[], usd: UsdCents): void {
+    let sums = this.#sums.get(key);
+    if (!sums) {
+      sums = zero();
+      this.#sums.set(key, sums);
+    }
+    for (const measure of measures) sums[measure] += usd;
+  }
+
+  totals(): Record<string, MoneyTotals> {
+    return Object.fromEntries([...this.#sums].map(([key, sums]) => [key, withGaps(sums)]));
+  }
+}
+
+/** The pillars a plan names, in its outcomes or its actions, sorted. */
+export function pillarsOfPlan(content: PlanContent): PillarId[] {
+  const pillars = new Set<PillarId>();
+  for (const outcome of content.outcomes) for (const p of outcome.pillars) pillars.add(p);
+  for (const action of content.actions) for (const p of action.pillars) pillars.add(p);
+  return sortedIds([...pillars]);
+}
+
+/**
+ * The money of a plan — required, pledged, committed, disbursed and the two gaps — per action,
+ * outcome, pillar and for the whole plan, with the apportionment behind every figure. Each flow
+ * and each requirement is counted once in every view: the actions' totals and the outcome-level
+ * money add up to the plan's, and so do the outcomes' totals and the pillars' totals.
+ */
+export function computePlanFinancing(content: PlanContent): PlanFinancing {
+  const byAction = new ViewTotals(content.actions.map((a) => a.id));
+  const byOutcome = new ViewTotals(content.outcomes.map((o) => o.id));
+  const byPillar = new ViewTotals(pillarsOfPlan(content));
+  const plan = new ViewTotals(['plan']);
+  const outcomeLevel = new ViewTotals(['outcome-level']);
+
+  const record = (apportionment: Apportionment, measures: readonly Measure[]) => {
+    plan.add('plan', measures, apportionment.usd);
+    if (apportionment.actionId === null)
+      outcomeLevel.add('outcome-level', measures, apportionment.usd);
+    else byAction.add(apportionment.actionId, measures, apportionment.usd);
+    for (const share of apportionment.outcomes) byOutcome.add(share.id, measures, share.usd);
+    for (const share of apportionment.pillars) byPillar.add(share.id, measures, share.usd);
+  };
+
+  const index = indexPlan(content);
+  const apportionments: Apportionment[] = [];
+  for (const action of content.actions) {
+    const apportionment = apportionRequirement(action);
+    apportionments.push(apportionment);
+    record(apportionment, ['requiredUsd']);
+  }
+  for (const flow of content.flows) {
+    const apportionment = apportionFlow(index, flow);
+    apportionments.push(apportionment);
+    record(apportionment, countedIn[flow.status]);
+  }
+
+  return {
+    plan: plan.totals()['plan'] ?? withGaps(zero()),
+    byAction: byAction.totals(),
+    byOutcome: byOutcome.totals(),
+    byPillar: byPillar.totals(),
+    outcomeLevel: outcomeLevel.totals()['outcome-level'] ?? withGaps(zero()),
+    apportionments,
+  };
+}
