@@ -1,42 +1,13 @@
 import { Id, PillarId } from '@prevention/core';
 import { z } from 'zod';
 import type { PlanAction } from './action.js';
-import type { FlowStatus } from './codes.js';
 import type { FundingFlow } from './funding-flow.js';
 import { apportionEqually, centsOf, usdCentsOf, type UsdCents } from './money.js';
+import { Measure, MoneyTotals, MoneyTotalsByKey, countedIn } from './money-totals.js';
 import type { PlanContent } from './plan.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
 
 const Cents = z.number().int();
-
-/**
- * What is needed and what is given, in US cents. Pledges are shown but counted nowhere else (as
- * in OCHA FTS); a disbursement counts as committed too, since money paid was first promised.
- * Gaps are signed: below zero, more is committed (or disbursed) than is required.
- */
-export const MoneyTotals = z
-  .object({
-    requiredUsd: Cents,
-    pledgedUsd: Cents,
-    committedUsd: Cents,
-    disbursedUsd: Cents,
-    /** required − committed */
-    gapCommittedUsd: Cents,
-    /** required − disbursed */
-    gapDisbursedUsd: Cents,
-  })
-  .strict();
-export type MoneyTotals = z.infer<typeof MoneyTotals>;
-
-type Measure = 'requiredUsd' | 'pledgedUsd' | 'committedUsd' | 'disbursedUsd';
-
-/** The totals a flow of each status is counted in. */
-export const countedIn: Readonly<Record<FlowStatus, readonly Measure[]>> = {
-  pledged: ['pledgedUsd'],
-  committed: ['committedUsd'],
-  disbursed: ['committedUsd', 'disbursedUsd'],
-};
-
 const Share = z.object({ id: z.string(), usd: Cents }).strict();
 
 /**
@@ -53,6 +24,8 @@ export const Apportionment = z
       z.object({ kind: z.literal('requirement'), actionId: Id }).strict(),
     ]),
     usd: Cents,
+    /** The sums it is counted in: a requirement in `requiredUsd`, a flow as its status says. */
+    countedIn: z.array(Measure),
     actionId: Id.nullable(),
     outcomes: z.array(Share),
     pillars: z.array(Share),
@@ -91,11 +64,13 @@ const shares = (usd: UsdCents, ids: readonly string[]) =>
 function apportionToAction(
   source: Apportionment['source'],
   usd: UsdCents,
+  measures: readonly Measure[],
   action: PlanAction,
 ): Apportionment {
   return {
     source,
     usd,
+    countedIn: [...measures],
     actionId: action.id,
     outcomes: shares(usd, action.outcomeIds),
     pillars: shares(usd, action.pillars),
@@ -110,13 +85,14 @@ export function apportionFlow(plan: PlanIndex, flow: FundingFlow): Apportionment
   if (target.kind === 'action') {
     const action = plan.actions.get(target.actionId);
     if (!action) throw new RangeError(`Flow ${flow.id} goes to an action not in the plan`);
-    return apportionToAction(source, usd, action);
+    return apportionToAction(source, usd, countedIn[flow.status], action);
   }
   const outcome = plan.outcomes.get(target.outcomeId);
   if (!outcome) throw new RangeError(`Flow ${flow.id} goes to an outcome not in the plan`);
   return {
     source,
     usd,
+    countedIn: [...countedIn[flow.status]],
     actionId: null,
     outcomes: [{ id: outcome.id, usd }],
     pillars: shares(usd, outcome.pillars),
@@ -126,44 +102,7 @@ export function apportionFlow(plan: PlanIndex, flow: FundingFlow): Apportionment
 /** How an action's required budget is split between its outcomes and pillars. */
 export function apportionRequirement(action: PlanAction): Apportionment {
   const source = { kind: 'requirement', actionId: action.id } as const;
-  return apportionToAction(source, requiredUsdOf(action), action);
-}
-
-const zero = (): Record<Measure, UsdCents> => ({
-  requiredUsd: 0,
-  pledgedUsd: 0,
-  committedUsd: 0,
-  disbursedUsd: 0,
-});
-
-function withGaps(sums: Record<Measure, UsdCents>): MoneyTotals {
-  return {
-    ...sums,
-    gapCommittedUsd: sums.requiredUsd - sums.committedUsd,
-    gapDisbursedUsd: sums.requiredUsd - sums.disbursedUsd,
-  };
-}
-
-/** Sums per key of one view, every key of the plan present (with zeros) even without money. */
-class ViewTotals {
-  readonly #sums = new Map<string, Record<Measure, UsdCents>>();
-
-  constructor(keys: Iterable<string>) {
-    for (const key of keys) this.#sums.set(key, zero());
-  }
-
-  add(key: string, measures: readonly Measure[], usd: UsdCents): void {
-    let sums = this.#sums.get(key);
-    if (!sums) {
-      sums = zero();
-      this.#sums.set(key, sums);
-    }
-    for (const measure of measures) sums[measure] += usd;
-  }
-
-  totals(): Record<string, MoneyTotals> {
-    return Object.fromEntries([...this.#sums].map(([key, sums]) => [key, withGaps(sums)]));
-  }
+  return apportionToAction(source, requiredUsdOf(action), ['requiredUsd'], action);
 }
 
 /** The pillars a plan names, in its outcomes or its actions, sorted. */
@@ -181,13 +120,14 @@ export function pillarsOfPlan(content: PlanContent): PillarId[] {
  * money add up to the plan's, and so do the outcomes' totals and the pillars' totals.
  */
 export function computePlanFinancing(content: PlanContent): PlanFinancing {
-  const byAction = new ViewTotals(content.actions.map((a) => a.id));
-  const byOutcome = new ViewTotals(content.outcomes.map((o) => o.id));
-  const byPillar = new ViewTotals(pillarsOfPlan(content));
-  const plan = new ViewTotals(['plan']);
-  const outcomeLevel = new ViewTotals(['outcome-level']);
+  const byAction = new MoneyTotalsByKey(content.actions.map((a) => a.id));
+  const byOutcome = new MoneyTotalsByKey(content.outcomes.map((o) => o.id));
+  const byPillar = new MoneyTotalsByKey(pillarsOfPlan(content));
+  const plan = new MoneyTotalsByKey(['plan']);
+  const outcomeLevel = new MoneyTotalsByKey(['outcome-level']);
 
-  const record = (apportionment: Apportionment, measures: readonly Measure[]) => {
+  const record = (apportionment: Apportionment) => {
+    const measures = apportionment.countedIn;
     plan.add('plan', measures, apportionment.usd);
     if (apportionment.actionId === null)
       outcomeLevel.add('outcome-level', measures, apportionment.usd);
@@ -201,20 +141,20 @@ export function computePlanFinancing(content: PlanContent): PlanFinancing {
   for (const action of content.actions) {
     const apportionment = apportionRequirement(action);
     apportionments.push(apportionment);
-    record(apportionment, ['requiredUsd']);
+    record(apportionment);
   }
   for (const flow of content.flows) {
     const apportionment = apportionFlow(index, flow);
     apportionments.push(apportionment);
-    record(apportionment, countedIn[flow.status]);
+    record(apportionment);
   }
 
   return {
-    plan: plan.totals()['plan'] ?? withGaps(zero()),
+    plan: plan.totalsOf('plan'),
     byAction: byAction.totals(),
     byOutcome: byOutcome.totals(),
     byPillar: byPillar.totals(),
-    outcomeLevel: outcomeLevel.totals()['outcome-level'] ?? withGaps(zero()),
+    outcomeLevel: outcomeLevel.totalsOf('outcome-level'),
     apportionments,
   };
 }

@@ -50,15 +50,47 @@ export {
   type PlanState,
   type PlanVerdict,
 } from './plan-lifecycle.js';
+export { MoneyTotals, countedIn } from './money-totals.js';
 export {
   Apportionment,
-  MoneyTotals,
   PlanFinancing,
   apportionFlow,
   apportionRequirement,
   computePlanFinancing,
-  countedIn,
   pillarsOfPlan,
   requiredUsdOf,
   usdOfFlow,
 } from './financing.js';
+export {
+  ProfileRiskDriver,
+  addressedRiskNodes,
+  isDriverOfConcern,
+  unaddressedRiskDrivers,
+  type RiskCoverageOptions,
+} from './risk-coverage.js';
+export {
+  fragmentation,
+  fundingConcentration,
+  herfindahlIndex,
+  unfundedOutcomes,
+  type FragmentationOptions,
+  type FunderShare,
+  type OutcomeConcentration,
+  type OutcomeFragmentation,
+  type UnfundedOutcome,
+} from './outcome-funding.js';
+export {
+  continuumMatrix,
+  emptyCells,
+  type ContinuumCell,
+  type ContinuumMatrix,
+} from './continuum-matrix.js';
+export {
+  GENDER_FUNDING_COMMITMENT,
+  genderEqualityShare,
+  genderMarkedFrom,
+  womenInMediationOverTime,
+  type GenderEqualityShare,
+  type WomenInMediationYear,
+} from './women-peace-security.js';
+export { analysePlanGaps, type GapAnalysis, type GapAnalysisOptions } from './gap-analysis.js';

@@ -84,6 +84,7 @@ describe('financing of the hand-made plan', () => {
     expect(f4).toEqual({
       source: { kind: 'flow', flowId: expect.any(String) },
       usd: 1_337_900,
+      countedIn: ['committedUsd'],
       actionId: actionId(2),
       outcomes: [
         { id: outcomeId(1), usd: 668_950 },
