@@ -94,3 +94,30 @@ export {
   type WomenInMediationYear,
 } from './women-peace-security.js';
 export { analysePlanGaps, type GapAnalysis, type GapAnalysisOptions } from './gap-analysis.js';
+export { ProgressReport } from './progress-report.js';
+export {
+  DecisionBody,
+  DecisionKind,
+  DecisionStatus,
+  FollowUp,
+  LoggedDecision,
+  Meeting,
+  decisionStatus,
+  isOverdue,
+  viewDecision,
+  type DecisionView,
+} from './decision-log.js';
+export {
+  dueFrom,
+  indicatorProgress,
+  lateActions,
+  organisationsInPlan,
+  type DueFromUser,
+  type IndicatorProgress,
+  type LateAction,
+  type Lateness,
+  type LatenessOptions,
+  type OrganisationRoleInPlan,
+  type TargetProgress,
+} from './accountability.js';
+export { daysBetween } from './calendar-days.js';
