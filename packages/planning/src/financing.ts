@@ -41,6 +41,8 @@ export const PlanFinancing = z
     byPillar: z.record(PillarId, MoneyTotals),
     /** Money given to outcomes directly, which no action's totals include. */
     outcomeLevel: MoneyTotals,
+    /** The same, per outcome given money directly. */
+    outcomeLevelByOutcome: z.record(Id, MoneyTotals),
     apportionments: z.array(Apportionment),
   })
   .strict();
@@ -125,13 +127,16 @@ export function computePlanFinancing(content: PlanContent): PlanFinancing {
   const byPillar = new MoneyTotalsByKey(pillarsOfPlan(content));
   const plan = new MoneyTotalsByKey(['plan']);
   const outcomeLevel = new MoneyTotalsByKey(['outcome-level']);
+  const outcomeLevelByOutcome = new MoneyTotalsByKey([]);
 
   const record = (apportionment: Apportionment) => {
     const measures = apportionment.countedIn;
     plan.add('plan', measures, apportionment.usd);
-    if (apportionment.actionId === null)
+    if (apportionment.actionId === null) {
       outcomeLevel.add('outcome-level', measures, apportionment.usd);
-    else byAction.add(apportionment.actionId, measures, apportionment.usd);
+      for (const share of apportionment.outcomes)
+        outcomeLevelByOutcome.add(share.id, measures, share.usd);
+    } else byAction.add(apportionment.actionId, measures, apportionment.usd);
     for (const share of apportionment.outcomes) byOutcome.add(share.id, measures, share.usd);
     for (const share of apportionment.pillars) byPillar.add(share.id, measures, share.usd);
   };
@@ -155,6 +160,7 @@ export function computePlanFinancing(content: PlanContent): PlanFinancing {
     byOutcome: byOutcome.totals(),
     byPillar: byPillar.totals(),
     outcomeLevel: outcomeLevel.totalsOf('outcome-level'),
+    outcomeLevelByOutcome: outcomeLevelByOutcome.totals(),
     apportionments,
   };
 }

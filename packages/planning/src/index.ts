@@ -50,7 +50,7 @@ export {
   type PlanState,
   type PlanVerdict,
 } from './plan-lifecycle.js';
-export { MoneyTotals, countedIn } from './money-totals.js';
+export { Measure, MoneyTotals, countedIn, noMoney } from './money-totals.js';
 export {
   Apportionment,
   PlanFinancing,
@@ -121,3 +121,10 @@ export {
   type TargetProgress,
 } from './accountability.js';
 export { daysBetween } from './calendar-days.js';
+export { diffPlans } from './plan-diff.js';
+export {
+  planCsvColumns,
+  planCsvLines,
+  type PlanCsvColumn,
+  type PlanCsvOptions,
+} from './plan-csv.js';

@@ -49,6 +49,11 @@ export function withGaps(sums: Record<Measure, UsdCents>): MoneyTotals {
   };
 }
 
+/** The totals of nothing: zero required, zero given. */
+export function noMoney(): MoneyTotals {
+  return withGaps(zeroSums());
+}
+
 /** Sums per key of one view, every key of the plan present (with zeros) even without money. */
 export class MoneyTotalsByKey {
   readonly #sums = new Map<string, Record<Measure, UsdCents>>();
@@ -68,7 +73,8 @@ export class MoneyTotalsByKey {
 
   /** The totals of one key; zeros for a key nothing was added to. */
   totalsOf(key: string): MoneyTotals {
-    return withGaps(this.#sums.get(key) ?? zeroSums());
+    const sums = this.#sums.get(key);
+    return sums ? withGaps(sums) : noMoney();
   }
 
   totals(): Record<string, MoneyTotals> {

@@ -5,6 +5,7 @@ import {
   PlanContent,
   apportion,
   computePlanFinancing,
+  continuumMatrix,
   formatUsd,
   usdOfFlow,
   type MoneyTotals,
@@ -103,6 +104,12 @@ describe('no flow is counted twice', () => {
         expect(sumOf([...actions, financing.outcomeLevel])).toEqual(total);
         expect(sumOf(Object.values(financing.byOutcome))).toEqual(total);
         expect(sumOf(Object.values(financing.byPillar))).toEqual(total);
+        expect(sumOf(Object.values(financing.outcomeLevelByOutcome))).toEqual(
+          fourSums(financing.outcomeLevel),
+        );
+        // The matrix holds the actions' money once, each action split over its pillars' cells.
+        const cells = continuumMatrix(plan, financing).cells.map((cell) => cell.money);
+        expect(sumOf(cells)).toEqual(sumOf(actions));
 
         const usdOf = (statuses: readonly FlowStatus[]) =>
           plan.flows
