@@ -41,6 +41,7 @@ export {
   PlanLifecycleAction,
   availablePlanActions,
   decidePlanEdit,
+  decidePlanSave,
   decidePlanTransition,
   editablePlanStatuses,
   mayReadPlan,

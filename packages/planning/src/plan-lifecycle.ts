@@ -93,6 +93,24 @@ export function decidePlanEdit(
   return { allowed: true, to: state.status };
 }
 
+/**
+ * Whether `actor` may save new content over a plan: they may edit it (`decidePlanEdit`), and
+ * their edit starts from the plan's current revision. An edit against a stale revision is a
+ * conflict, never a silent overwrite.
+ */
+export function decidePlanSave(
+  actor: Actor,
+  plan: Pick<Plan, 'countryCode' | 'status' | 'revision'>,
+  baseRevision: number,
+): PlanVerdict {
+  const edit = decidePlanEdit(actor, plan);
+  if (!edit.allowed || baseRevision === plan.revision) return edit;
+  return refuse(
+    'CONFLICT',
+    `The plan has changed since revision ${baseRevision}: it is at revision ${plan.revision}.`,
+  );
+}
+
 /** Whether `actor` may read a plan: anyone in its country's scope, partners once it is endorsed. */
 export function mayReadPlan(
   actor: Actor,

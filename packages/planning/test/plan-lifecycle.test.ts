@@ -5,6 +5,7 @@ import {
   PlanStatus,
   availablePlanActions,
   decidePlanEdit,
+  decidePlanSave,
   decidePlanTransition,
   mayReadPlan,
   type PlanState,
@@ -118,5 +119,26 @@ describe('editing and reading a plan', () => {
       code: 'CONFLICT',
       reason: 'A closed plan is read-only.',
     });
+  });
+});
+
+describe('saving a plan', () => {
+  const lead = actor('country-team-lead');
+  const plan = { countryCode: 'SDN', status: 'active' as const, revision: 4 };
+
+  it('saves an edit made from the current revision', () => {
+    expect(decidePlanSave(lead, plan, 4)).toEqual({ allowed: true, to: 'active' });
+  });
+
+  it('returns CONFLICT for an edit made from a stale revision', () => {
+    expect(decidePlanSave(lead, plan, 3)).toEqual({
+      allowed: false,
+      code: 'CONFLICT',
+      reason: 'The plan has changed since revision 3: it is at revision 4.',
+    });
+  });
+
+  it('refuses someone who may not edit before looking at revisions', () => {
+    expect(decidePlanSave(actor('reviewer'), plan, 3)).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
