@@ -1,24 +1,31 @@
-import type { Id, PillarId } from '@prevention/core';
-import { stageOrder, type Stage } from './codes.js';
+import { Id, PillarId } from '@prevention/core';
+import { z } from 'zod';
+import { Stage, stageOrder } from './codes.js';
 import { pillarsOfPlan, type PlanFinancing } from './financing.js';
-import { MoneyTotalsByKey, type MoneyTotals } from './money-totals.js';
+import { MoneyTotals, MoneyTotalsByKey } from './money-totals.js';
 import type { PlanContent } from './plan.js';
 
-export interface ContinuumCell {
-  pillar: PillarId;
-  stage: Stage;
-  /** The actions of this pillar at this stage; none is a gap a planner sees at a glance. */
-  actionIds: Id[];
-  /** The cell's part of those actions' money: each action's pillar share. */
-  money: MoneyTotals;
-}
+export const ContinuumCell = z
+  .object({
+    pillar: PillarId,
+    stage: Stage,
+    /** The actions of this pillar at this stage; none is a gap a planner sees at a glance. */
+    actionIds: z.array(Id),
+    /** The cell's part of those actions' money: each action's pillar share. */
+    money: MoneyTotals,
+  })
+  .strict();
+export type ContinuumCell = z.infer<typeof ContinuumCell>;
 
-export interface ContinuumMatrix {
-  pillars: PillarId[];
-  stages: Stage[];
-  /** Every pillar × stage, row by row (pillars), stages in continuum order; empty cells too. */
-  cells: ContinuumCell[];
-}
+export const ContinuumMatrix = z
+  .object({
+    pillars: z.array(PillarId),
+    stages: z.array(Stage),
+    /** Every pillar × stage, row by row (pillars), stages in continuum order; empty cells too. */
+    cells: z.array(ContinuumCell),
+  })
+  .strict();
+export type ContinuumMatrix = z.infer<typeof ContinuumMatrix>;
 
 const cellKey = (pillar: PillarId, stage: Stage) => `${pillar} ${stage}`;
 

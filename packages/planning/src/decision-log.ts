@@ -88,12 +88,11 @@ export function isOverdue(
   );
 }
 
-/** A decision as a view shows it on `today`: its derived status and whether it is overdue. */
-export interface DecisionView {
-  decision: LoggedDecision;
-  status: DecisionStatus;
-  overdue: boolean;
-}
+/** A decision as a view shows it on a day: its derived status and whether it is overdue. */
+export const DecisionView = z
+  .object({ decision: LoggedDecision, status: DecisionStatus, overdue: z.boolean() })
+  .strict();
+export type DecisionView = z.infer<typeof DecisionView>;
 
 export function viewDecision(decision: LoggedDecision, today: IsoDate): DecisionView {
   return { decision, status: decisionStatus(decision), overdue: isOverdue(decision, today) };

@@ -2,13 +2,12 @@ import { Id, PillarId } from '@prevention/core';
 import { z } from 'zod';
 import type { PlanAction } from './action.js';
 import type { FundingFlow } from './funding-flow.js';
-import { apportionEqually, centsOf, usdCentsOf, type UsdCents } from './money.js';
+import { UsdCents, apportionEqually, centsOf, usdCentsOf } from './money.js';
 import { Measure, MoneyTotals, MoneyTotalsByKey, countedIn } from './money-totals.js';
 import type { PlanContent } from './plan.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
 
-const Cents = z.number().int();
-const Share = z.object({ id: z.string(), usd: Cents }).strict();
+const PartOf = z.object({ id: z.string(), usd: UsdCents }).strict();
 
 /**
  * How one sum of money — a flow, or an action's whole required budget — is split between the
@@ -23,12 +22,12 @@ export const Apportionment = z
       z.object({ kind: z.literal('flow'), flowId: Id }).strict(),
       z.object({ kind: z.literal('requirement'), actionId: Id }).strict(),
     ]),
-    usd: Cents,
+    usd: UsdCents,
     /** The sums it is counted in: a requirement in `requiredUsd`, a flow as its status says. */
     countedIn: z.array(Measure),
     actionId: Id.nullable(),
-    outcomes: z.array(Share),
-    pillars: z.array(Share),
+    outcomes: z.array(PartOf),
+    pillars: z.array(PartOf),
   })
   .strict();
 export type Apportionment = z.infer<typeof Apportionment>;

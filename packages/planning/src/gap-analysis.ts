@@ -1,23 +1,25 @@
 import type { PillarId } from '@prevention/core';
-import { continuumMatrix, type ContinuumMatrix } from './continuum-matrix.js';
+import { z } from 'zod';
+import { ContinuumMatrix, continuumMatrix } from './continuum-matrix.js';
 import { computePlanFinancing } from './financing.js';
+import type { UsdCents } from './money.js';
 import {
+  OutcomeConcentration,
+  OutcomeFragmentation,
+  UnfundedOutcome,
   fragmentation,
   fundingConcentration,
   unfundedOutcomes,
   type FragmentationOptions,
-  type OutcomeConcentration,
-  type OutcomeFragmentation,
-  type UnfundedOutcome,
 } from './outcome-funding.js';
 import type { PlanContent } from './plan.js';
 import {
+  UnaddressedRisks,
   unaddressedRiskDrivers,
   type ProfileRiskDriver,
   type RiskCoverageOptions,
 } from './risk-coverage.js';
-import { genderEqualityShare, type GenderEqualityShare } from './women-peace-security.js';
-import type { UsdCents } from './money.js';
+import { GenderEqualityShare, genderEqualityShare } from './women-peace-security.js';
 
 export interface GapAnalysisOptions extends RiskCoverageOptions {
   unfunded?: { gapShareAbove?: number; gapUsdAbove?: UsdCents };
@@ -26,14 +28,17 @@ export interface GapAnalysisOptions extends RiskCoverageOptions {
   pillars?: readonly PillarId[];
 }
 
-export interface GapAnalysis {
-  unaddressedRisks: Record<PillarId, ProfileRiskDriver[]>;
-  unfundedOutcomes: UnfundedOutcome[];
-  concentration: OutcomeConcentration[];
-  fragmentation: OutcomeFragmentation[];
-  matrix: ContinuumMatrix;
-  genderEquality: GenderEqualityShare;
-}
+export const GapAnalysis = z
+  .object({
+    unaddressedRisks: UnaddressedRisks,
+    unfundedOutcomes: z.array(UnfundedOutcome),
+    concentration: z.array(OutcomeConcentration),
+    fragmentation: z.array(OutcomeFragmentation),
+    matrix: ContinuumMatrix,
+    genderEquality: GenderEqualityShare,
+  })
+  .strict();
+export type GapAnalysis = z.infer<typeof GapAnalysis>;
 
 /**
  * What no existing tool shows at once: the risks no action addresses, the outcomes left

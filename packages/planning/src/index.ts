@@ -17,13 +17,14 @@ export {
   Amount,
   CurrencyCode,
   MAX_FLOW_USD_CENTS,
+  Share,
+  UsdCents,
   UsdRate,
   apportion,
   apportionEqually,
   centsOf,
   formatUsd,
   usdCentsOf,
-  type UsdCents,
 } from './money.js';
 export {
   CollectiveOutcome,
@@ -67,34 +68,30 @@ export {
   addressedRiskNodes,
   isDriverOfConcern,
   unaddressedRiskDrivers,
+  UnaddressedRisks,
   type RiskCoverageOptions,
 } from './risk-coverage.js';
 export {
   fragmentation,
   fundingConcentration,
+  FunderShare,
+  OutcomeConcentration,
+  OutcomeFragmentation,
+  UnfundedOutcome,
   herfindahlIndex,
   unfundedOutcomes,
   type FragmentationOptions,
-  type FunderShare,
-  type OutcomeConcentration,
-  type OutcomeFragmentation,
-  type UnfundedOutcome,
 } from './outcome-funding.js';
-export {
-  continuumMatrix,
-  emptyCells,
-  type ContinuumCell,
-  type ContinuumMatrix,
-} from './continuum-matrix.js';
+export { ContinuumCell, ContinuumMatrix, continuumMatrix, emptyCells } from './continuum-matrix.js';
 export {
   GENDER_FUNDING_COMMITMENT,
+  GenderEqualityShare,
+  WomenInMediationYear,
   genderEqualityShare,
   genderMarkedFrom,
   womenInMediationOverTime,
-  type GenderEqualityShare,
-  type WomenInMediationYear,
 } from './women-peace-security.js';
-export { analysePlanGaps, type GapAnalysis, type GapAnalysisOptions } from './gap-analysis.js';
+export { GapAnalysis, analysePlanGaps, type GapAnalysisOptions } from './gap-analysis.js';
 export { ProgressReport } from './progress-report.js';
 export {
   DecisionBody,
@@ -105,22 +102,13 @@ export {
   Meeting,
   decisionStatus,
   isOverdue,
+  DecisionView,
   viewDecision,
-  type DecisionView,
 } from './decision-log.js';
-export {
-  dueFrom,
-  indicatorProgress,
-  lateActions,
-  organisationsInPlan,
-  type DueFromUser,
-  type IndicatorProgress,
-  type LateAction,
-  type Lateness,
-  type LatenessOptions,
-  type OrganisationRoleInPlan,
-  type TargetProgress,
-} from './accountability.js';
+export { Lateness, LateAction, lateActions, type LatenessOptions } from './lateness.js';
+export { OrganisationInPlan, organisationsInPlan } from './organisations-in-plan.js';
+export { IndicatorProgress, TargetProgress, indicatorProgress } from './indicator-progress.js';
+export { DueFromUser, dueFrom } from './due-from-me.js';
 export { daysBetween } from './calendar-days.js';
 export { diffPlans } from './plan-diff.js';
 export {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { FlowStatus } from './codes.js';
-import type { UsdCents } from './money.js';
-
-const Cents = z.number().int();
+import { UsdCents } from './money.js';
 
 /**
  * What is needed and what is given, in US cents. Pledges are shown but counted nowhere else (as
@@ -11,14 +9,14 @@ const Cents = z.number().int();
  */
 export const MoneyTotals = z
   .object({
-    requiredUsd: Cents,
-    pledgedUsd: Cents,
-    committedUsd: Cents,
-    disbursedUsd: Cents,
+    requiredUsd: UsdCents,
+    pledgedUsd: UsdCents,
+    committedUsd: UsdCents,
+    disbursedUsd: UsdCents,
     /** required − committed */
-    gapCommittedUsd: Cents,
+    gapCommittedUsd: UsdCents,
     /** required − disbursed */
-    gapDisbursedUsd: Cents,
+    gapDisbursedUsd: UsdCents,
   })
   .strict();
 export type MoneyTotals = z.infer<typeof MoneyTotals>;

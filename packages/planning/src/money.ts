@@ -28,7 +28,11 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
  * to 2⁵³ cents (90 trillion dollars), so one flow is capped at `MAX_FLOW_USD_CENTS` and a plan's
  * sums stay exact.
  */
-export type UsdCents = number;
+export const UsdCents = z.number().int();
+export type UsdCents = z.infer<typeof UsdCents>;
+
+/** A share, 0–1. */
+export const Share = z.number().min(0).max(1);
 
 /** The largest single amount, 100 billion US dollars, in cents. */
 export const MAX_FLOW_USD_CENTS: UsdCents = 10 ** 13;

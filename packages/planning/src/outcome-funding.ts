@@ -1,17 +1,21 @@
-import type { Id } from '@prevention/core';
+import { Id } from '@prevention/core';
+import { z } from 'zod';
 import { apportionRequirement, type PlanFinancing } from './financing.js';
 import type { FundingFlow } from './funding-flow.js';
-import type { UsdCents } from './money.js';
+import { Share, UsdCents } from './money.js';
 import type { PlanContent } from './plan.js';
 
-export interface UnfundedOutcome {
-  outcomeId: Id;
-  requiredUsd: UsdCents;
-  committedUsd: UsdCents;
-  gapCommittedUsd: UsdCents;
-  /** The gap as a share of the requirement, 0–1. */
-  gapShare: number;
-}
+export const UnfundedOutcome = z
+  .object({
+    outcomeId: Id,
+    requiredUsd: UsdCents,
+    committedUsd: UsdCents,
+    gapCommittedUsd: UsdCents,
+    /** The gap as a share of the requirement (at most 1). */
+    gapShare: z.number().max(1),
+  })
+  .strict();
+export type UnfundedOutcome = z.infer<typeof UnfundedOutcome>;
 
 /**
  * Outcomes whose funding gap (required − committed) is more than `gapShareAbove` of what they
@@ -35,23 +39,29 @@ export function unfundedOutcomes(
     );
 }
 
-export interface FunderShare {
-  organisationId: Id;
-  usd: UsdCents;
-  /** 0–1 of the outcome's committed money. */
-  share: number;
-}
+export const FunderShare = z
+  .object({
+    organisationId: Id,
+    usd: UsdCents,
+    /** Of the outcome's committed money. */
+    share: Share,
+  })
+  .strict();
+export type FunderShare = z.infer<typeof FunderShare>;
 
-export interface OutcomeConcentration {
-  outcomeId: Id;
-  committedUsd: UsdCents;
-  /** Funders, the largest first. */
-  funders: FunderShare[];
-  /** The largest funder's share, 0–1; null without committed money. */
-  largestFunderShare: number | null;
-  /** The Herfindahl–Hirschman index of the funders' shares, Σ sᵢ², 0–1; null without money. */
-  herfindahl: number | null;
-}
+export const OutcomeConcentration = z
+  .object({
+    outcomeId: Id,
+    committedUsd: UsdCents,
+    /** Funders, the largest first. */
+    funders: z.array(FunderShare),
+    /** The largest funder's share; null without committed money. */
+    largestFunderShare: Share.nullable(),
+    /** The Herfindahl–Hirschman index of the funders' shares, Σ sᵢ²; null without money. */
+    herfindahl: z.number().positive().nullable(),
+  })
+  .strict();
+export type OutcomeConcentration = z.infer<typeof OutcomeConcentration>;
 
 /**
  * How concentrated each outcome's committed money is on few funders: each funder's share (of its
@@ -106,21 +116,26 @@ export interface FragmentationOptions {
   minLeadOrganisations?: number;
 }
 
-export interface OutcomeFragmentation {
-  outcomeId: Id;
-  actions: number;
-  leadOrganisations: number;
-  /** Actions whose part of the outcome's requirement is below the small share. */
-  smallActions: number;
-  /** Distinct organisations leading the small actions. */
-  smallActionLeads: number;
-  /**
-   * 1 / Σ sᵢ², sᵢ each lead organisation's share of the outcome's requirement: how many equal
-   * leads the effort amounts to. Null when nothing is required.
-   */
-  effectiveLeadOrganisations: number | null;
-  fragmented: boolean;
-}
+const Count = z.number().int().min(0);
+
+export const OutcomeFragmentation = z
+  .object({
+    outcomeId: Id,
+    actions: Count,
+    leadOrganisations: Count,
+    /** Actions whose part of the outcome's requirement is below the small share. */
+    smallActions: Count,
+    /** Distinct organisations leading the small actions. */
+    smallActionLeads: Count,
+    /**
+     * 1 / Σ sᵢ², sᵢ each lead organisation's share of the outcome's requirement: how many equal
+     * leads the effort amounts to. Null when nothing is required.
+     */
+    effectiveLeadOrganisations: z.number().positive().nullable(),
+    fragmented: z.boolean(),
+  })
+  .strict();
+export type OutcomeFragmentation = z.infer<typeof OutcomeFragmentation>;
 
 /**
  * Fragmentation: many small actions by many organisations on one outcome. An action is small

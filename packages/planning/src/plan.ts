@@ -36,34 +36,48 @@ export const PlanContent = z
   })
   .strict()
   .superRefine((content, context) => {
-    const issue = (path: (string | number)[], message: string) =>
+    for (const { path, message } of referenceProblems(content))
       context.addIssue({ code: 'custom', path, message });
-    const outcomeIds = new Set(content.outcomes.map((o) => o.id));
-    const actionIds = new Set(content.actions.map((a) => a.id));
-    if (outcomeIds.size !== content.outcomes.length)
-      issue(['outcomes'], 'An outcome id is repeated');
-    if (actionIds.size !== content.actions.length) issue(['actions'], 'An action id is repeated');
-    if (new Set(content.flows.map((f) => f.id)).size !== content.flows.length)
-      issue(['flows'], 'A flow id is repeated');
-    content.actions.forEach((action, a) => {
-      action.outcomeIds.forEach((id, i) => {
-        if (!outcomeIds.has(id))
-          issue(['actions', a, 'outcomeIds', i], 'No such outcome in the plan');
-      });
-      action.requiredBudget.forEach(({ year }, i) => {
-        if (year < content.cycle.startYear || year > content.cycle.endYear)
-          issue(['actions', a, 'requiredBudget', i, 'year'], 'A budget year lies within the cycle');
-      });
-    });
-    content.flows.forEach(({ target }, f) => {
-      const known =
-        target.kind === 'action'
-          ? actionIds.has(target.actionId)
-          : outcomeIds.has(target.outcomeId);
-      if (!known) issue(['flows', f, 'target'], `No such ${target.kind} in the plan`);
-    });
   });
 export type PlanContent = z.infer<typeof PlanContent>;
+
+interface ContentProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Repeated ids, references to nothing, and budget years outside the cycle. */
+function referenceProblems(content: {
+  cycle: PlanCycle;
+  outcomes: readonly CollectiveOutcome[];
+  actions: readonly PlanAction[];
+  flows: readonly FundingFlow[];
+}): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const issue = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const outcomeIds = new Set(content.outcomes.map((o) => o.id));
+  const actionIds = new Set(content.actions.map((a) => a.id));
+  if (outcomeIds.size !== content.outcomes.length) issue(['outcomes'], 'An outcome id is repeated');
+  if (actionIds.size !== content.actions.length) issue(['actions'], 'An action id is repeated');
+  if (new Set(content.flows.map((f) => f.id)).size !== content.flows.length)
+    issue(['flows'], 'A flow id is repeated');
+  content.actions.forEach((action, a) => {
+    action.outcomeIds.forEach((id, i) => {
+      if (!outcomeIds.has(id))
+        issue(['actions', a, 'outcomeIds', i], 'No such outcome in the plan');
+    });
+    action.requiredBudget.forEach(({ year }, i) => {
+      if (year < content.cycle.startYear || year > content.cycle.endYear)
+        issue(['actions', a, 'requiredBudget', i, 'year'], 'A budget year lies within the cycle');
+    });
+  });
+  content.flows.forEach(({ target }, f) => {
+    const known =
+      target.kind === 'action' ? actionIds.has(target.actionId) : outcomeIds.has(target.outcomeId);
+    if (!known) issue(['flows', f, 'target'], `No such ${target.kind} in the plan`);
+  });
+  return problems;
+}
 
 /** A plan as stored: one per country and cycle, in a lifecycle state, at a revision. */
 export const Plan = z

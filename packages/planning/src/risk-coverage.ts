@@ -19,6 +19,10 @@ export const ProfileRiskDriver = z
   .strict();
 export type ProfileRiskDriver = z.infer<typeof ProfileRiskDriver>;
 
+/** The drivers no action addresses, by pillar. */
+export const UnaddressedRisks = z.record(PillarId, z.array(ProfileRiskDriver));
+export type UnaddressedRisks = z.infer<typeof UnaddressedRisks>;
+
 export interface RiskCoverageOptions {
   /** A driver at or above this score needs an action whatever its trend. Default 5 (INFORM's "high" begins there). */
   scoreThreshold?: number;
@@ -51,9 +55,9 @@ export function unaddressedRiskDrivers(
   content: PlanContent,
   drivers: readonly ProfileRiskDriver[],
   options: RiskCoverageOptions = {},
-): Record<PillarId, ProfileRiskDriver[]> {
+): UnaddressedRisks {
   const addressed = addressedRiskNodes(content);
-  const byPillar: Record<PillarId, ProfileRiskDriver[]> = {};
+  const byPillar: UnaddressedRisks = {};
   const open = drivers
     .filter((driver) => isDriverOfConcern(driver, options) && !addressed.has(driver.node))
     .sort((a, b) => b.score - a.score || a.node.localeCompare(b.node));

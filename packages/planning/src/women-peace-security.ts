@@ -1,10 +1,10 @@
 import {
+  CountryCode,
+  Year,
   countryCodeOfArea,
   yearOf,
-  type CountryCode,
   type IsoDate,
   type Signal,
-  type Year,
 } from '@prevention/core';
 import {
   MediationEngagement,
@@ -13,7 +13,8 @@ import {
   pooledShareOfWomen,
 } from '@prevention/peace-security';
 import type { PlanFinancing } from './financing.js';
-import type { UsdCents } from './money.js';
+import { Share, UsdCents } from './money.js';
+import { z } from 'zod';
 import type { PlanContent } from './plan.js';
 
 /**
@@ -25,14 +26,21 @@ export const GENDER_FUNDING_COMMITMENT = 0.15;
 /** Actions with a gender equality marker of 2 or 3 count towards the commitment here. */
 export const genderMarkedFrom = 2;
 
-export interface GenderEqualityShare {
-  actions: { total: number; marked: number; share: number | null };
-  /** Committed money on actions; money given to an outcome directly has no marker and is left out. */
-  money: { committedUsd: UsdCents; markedUsd: UsdCents; share: number | null };
-  commitment: number;
-  /** Whether the money share reaches the commitment; null without committed money. */
-  meetsCommitment: boolean | null;
-}
+const Count = z.number().int().min(0);
+
+export const GenderEqualityShare = z
+  .object({
+    actions: z.object({ total: Count, marked: Count, share: Share.nullable() }).strict(),
+    /** Committed money on actions; money given to an outcome directly has no marker and is left out. */
+    money: z
+      .object({ committedUsd: UsdCents, markedUsd: UsdCents, share: Share.nullable() })
+      .strict(),
+    commitment: Share,
+    /** Whether the money share reaches the commitment; null without committed money. */
+    meetsCommitment: z.boolean().nullable(),
+  })
+  .strict();
+export type GenderEqualityShare = z.infer<typeof GenderEqualityShare>;
 
 /** The share of actions, and of committed money, whose gender marker is 2 or 3. */
 export function genderEqualityShare(
@@ -60,16 +68,21 @@ export function genderEqualityShare(
   };
 }
 
-export interface WomenInMediationYear {
-  countryCode: CountryCode;
-  year: Year;
-  /** Mediation processes recorded in the year. */
-  processes: number;
-  /** Shares of women, 0–100; null where nobody is counted. */
-  negotiators: number | null;
-  mediators: number | null;
-  signatories: number | null;
-}
+/** A share of women, 0–100; null where nobody is counted. */
+const PercentOfWomen = z.number().min(0).max(100).nullable();
+
+export const WomenInMediationYear = z
+  .object({
+    countryCode: CountryCode,
+    year: Year,
+    /** Mediation processes recorded in the year. */
+    processes: Count,
+    negotiators: PercentOfWomen,
+    mediators: PercentOfWomen,
+    signatories: PercentOfWomen,
+  })
+  .strict();
+export type WomenInMediationYear = z.infer<typeof WomenInMediationYear>;
 
 /**
  * The share of women among negotiators, mediators and signatories, per country and year, from

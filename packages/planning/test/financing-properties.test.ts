@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FlowStatus,
+  GapAnalysis,
+  PlanFinancing,
+  analysePlanGaps,
   PlanContent,
   apportion,
   computePlanFinancing,
@@ -134,6 +137,18 @@ describe('no flow is counted twice', () => {
         }
       }),
       { numRuns: 200 * propertyRunsScale },
+    );
+  });
+});
+
+describe('views of random plans', () => {
+  it('parse with their output schemas', () => {
+    fc.assert(
+      fc.property(randomPlan, (plan) => {
+        PlanFinancing.parse(computePlanFinancing(plan));
+        GapAnalysis.parse(analysePlanGaps(plan, []));
+      }),
+      { numRuns: 50 * propertyRunsScale },
     );
   });
 });
