@@ -91,6 +91,7 @@ export {
   genderMarkedFrom,
   womenInMediationOverTime,
 } from './women-peace-security.js';
+export { riskDriversOfProfile } from './profile-drivers.js';
 export { GapAnalysis, analysePlanGaps, type GapAnalysisOptions } from './gap-analysis.js';
 export { ProgressReport } from './progress-report.js';
 export {
