@@ -12,7 +12,7 @@ import {
 } from '@prevention/core';
 import { disorderTypesOf } from './acled/codebook.js';
 import { ConflictEvent } from './signals/conflict-event.js';
-import { MediationEngagement, shareOfWomen } from './signals/mediation.js';
+import { MediationEngagement, pooledShareOfWomen } from './signals/mediation.js';
 import { TensionSignal, type TensionType } from './signals/tension.js';
 
 const pillar = 'peace-security';
@@ -89,21 +89,6 @@ function changeAgainstBaseline(series: (m: Month) => number, month: Month): numb
   for (let i = 1; i <= baselineMonths; i += 1) sum += series(addMonths(month, -i));
   const baseline = sum / baselineMonths;
   return (100 * (series(month) - baseline)) / Math.max(baseline, 1);
-}
-
-function pooledShare(
-  engagements: readonly MediationEngagement[],
-  group: (e: MediationEngagement) => { women: number; men: number } | undefined,
-): number | undefined {
-  let women = 0;
-  let men = 0;
-  for (const engagement of engagements) {
-    const composition = group(engagement);
-    if (!composition) continue;
-    women += composition.women;
-    men += composition.men;
-  }
-  return shareOfWomen({ women, men });
 }
 
 /**
@@ -186,9 +171,9 @@ export function derivePeaceSecurityObservations(
       const mediation = 'mediation-engagement signals';
       add('active-mediation-processes', new Set(active.map((e) => e.process)).size, mediation);
       const shares: [string, number | undefined][] = [
-        ['women-among-negotiators', pooledShare(t.mediation, (e) => e.negotiators)],
-        ['women-among-mediators', pooledShare(t.mediation, (e) => e.mediators)],
-        ['women-among-signatories', pooledShare(t.mediation, (e) => e.signatories)],
+        ['women-among-negotiators', pooledShareOfWomen(t.mediation, (e) => e.negotiators)],
+        ['women-among-mediators', pooledShareOfWomen(t.mediation, (e) => e.mediators)],
+        ['women-among-signatories', pooledShareOfWomen(t.mediation, (e) => e.signatories)],
       ];
       for (const [name, share] of shares) if (share !== undefined) add(name, share, mediation);
     }

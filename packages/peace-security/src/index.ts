@@ -40,6 +40,7 @@ export {
   MediationStage,
   mediationEngagementKind,
   mediationStages,
+  pooledShareOfWomen,
   shareOfWomen,
 } from './signals/mediation.js';
 export { peaceSecurityIndicator, peaceSecurityIndicators } from './indicators.js';

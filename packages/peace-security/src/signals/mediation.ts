@@ -30,6 +30,26 @@ export function shareOfWomen(group: GenderComposition): number | undefined {
 }
 
 /**
+ * The share of women, 0–100, in one group (`negotiators`, `mediators`, `signatories` …) pooled
+ * over several engagements: everyone counted once, so a large delegation weighs more than a small
+ * one. Undefined when nobody is counted.
+ */
+export function pooledShareOfWomen(
+  engagements: readonly MediationEngagement[],
+  group: (engagement: MediationEngagement) => GenderComposition | undefined,
+): number | undefined {
+  let women = 0;
+  let men = 0;
+  for (const engagement of engagements) {
+    const composition = group(engagement);
+    if (!composition) continue;
+    women += composition.women;
+    men += composition.men;
+  }
+  return shareOfWomen({ women, men });
+}
+
+/**
  * A mediation or good-offices engagement as it stands on the signal's date: who leads it (an
  * envoy, a mediation team and its gender composition), the parties, the stage reached, and
  * how many women and men sit among the negotiators, the mediators and the signatories.
