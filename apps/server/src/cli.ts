@@ -163,7 +163,27 @@ async function writeOut(chunk: string, closed: () => boolean): Promise<void> {
 }
 
 async function start(config: Config): Promise<number> {
-  const server = await runServer(config);
+  // A signal while the server starts (a demo's first start seeds for a while, and queues its
+  // world history after the ready line) waits until it can stop cleanly: Node's default would
+  // end the process with the database open. A second one stops at once, as later.
+  const early: NodeJS.Signals[] = [];
+  const keep = (signal: NodeJS.Signals) => {
+    early.push(signal);
+    if (early.length > 1) {
+      process.stderr.write(`Received ${signal} again: stopping at once.\n`);
+      process.exit(130);
+    }
+    process.stderr.write(`Received ${signal}: stopping once the server has started.\n`);
+  };
+  process.on('SIGINT', keep);
+  process.on('SIGTERM', keep);
+  let server: Awaited<ReturnType<typeof runServer>>;
+  try {
+    server = await runServer(config);
+  } finally {
+    process.off('SIGINT', keep);
+    process.off('SIGTERM', keep);
+  }
   if (config.APP_MODE === 'demo') {
     process.stderr.write(
       `\n  Integrated Prevention Platform (demo mode) is running at ${server.url}\n` +
@@ -199,6 +219,7 @@ async function start(config: Config): Promise<number> {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    if (early[0]) onSignal(early[0]);
   });
 }
 

@@ -69,6 +69,12 @@ export async function runServer(config: Config): Promise<RunningServer> {
     const needsFullRun =
       config.APP_MODE === 'demo' && !runs.some((r) => r.kind === 'full' && r.status === 'done');
     const recomputation = recomputationAfterImports(risk);
+    // On a demo's first start with the world history, the full run waits for the history's
+    // import: run before it, it would compute every country from the seeded data alone, and the
+    // import's own recomputation would compute them all again (about 25 s of CPU on two cores).
+    const fullRunAfterWorldHistory = needsFullRun && config.DEMO_WORLD_HISTORY;
+    if (fullRunAfterWorldHistory) recomputation.fullAtNextImport(true);
+    else if (needsFullRun) await risk.recomputeAll(null);
     const imports = await startImportJobs(
       jobs,
       { db: database.db, now: () => new Date(), requestId: 'job:import', security },
@@ -92,10 +98,6 @@ export async function runServer(config: Config): Promise<RunningServer> {
     }
     const url = await server.start();
     log.info({ url, mode: config.APP_MODE }, `Integrated Prevention Platform is ready at ${url}`);
-    // On a demo's first start with the world history, the full run waits for the history's
-    // import: run before it, it would compute every country from the seeded data alone, and the
-    // import's own recomputation would compute them all again (about 25 s of CPU on two cores).
-    if (needsFullRun && config.DEMO_WORLD_HISTORY) recomputation.fullAtNextImport(true);
     const worldQueued =
       config.APP_MODE === 'demo' &&
       config.DEMO_WORLD_HISTORY &&
@@ -106,7 +108,8 @@ export async function runServer(config: Config): Promise<RunningServer> {
         config.DATA_DIR,
         log,
       ));
-    if (needsFullRun && !worldQueued) {
+    // A history an earlier start queued (or no demo administrator): nothing to wait for.
+    if (fullRunAfterWorldHistory && !worldQueued) {
       recomputation.fullAtNextImport(false);
       await risk.recomputeAll(null);
     }

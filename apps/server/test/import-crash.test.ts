@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReady, runCli } from './cli-process.js';
+import { copySeededDemo } from './seeded-demo.js';
 
 const headers = (cookie: string) => ({
   'x-prevention-client': 'test',
@@ -48,6 +49,7 @@ describe('an import interrupted by SIGKILL', () => {
 
   it('keeps answering during the import and leaves nothing of it visible after a restart', async () => {
     const env = { DATA_DIR: join(dir, 'data'), PORT: '0', LOG_LEVEL: 'info' };
+    await copySeededDemo(env.DATA_DIR);
     const first = runCli(['start'], env);
     const { url } = (await first.waitForLog(isReady)) as { url: string };
     const cookie = await signIn(url);
