@@ -97,3 +97,4 @@ export {
   type SimplifiedBoundary,
   type SimplifyOptions,
 } from './boundaries/simplify-boundaries.js';
+export { fileFormats, inspectFile, type FileFormat, type FileInspection } from './inspect-file.js';

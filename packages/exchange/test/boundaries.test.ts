@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import {
   ExchangeError,
   inspectBoundaries,
+  inspectFile,
   looksLikeJson,
   pointCount,
   readBoundaries,
@@ -246,5 +247,19 @@ describe('GeoJSON sub-national boundaries', () => {
       { type: 'Polygon', coordinates: square(0, 0, 0.0001) as [number, number][][] },
     ]).slice(1);
     expect(tiny && pointCount(tiny.geometry)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('inspecting a file of any format', () => {
+  it('takes a file starting with { for GeoJSON and anything else for a table', async () => {
+    const geojson = await inspectFile(inPieces(await readFile(fixture), 5));
+    expect(geojson).toMatchObject({ kind: 'boundaries', info: { featureCount: 3 } });
+    const table = await inspectFile(
+      inPieces(utf8('area,month,indicator,value\nSDN,2026-01,x,1\n'), 5),
+    );
+    expect(table).toMatchObject({ kind: 'table', inspection: { format: 'csv', rowCount: 1 } });
+    await expect(
+      inspectFile(inPieces(utf8('area,month\n')), { format: 'geojson' }),
+    ).rejects.toThrow(/not valid JSON/);
   });
 });

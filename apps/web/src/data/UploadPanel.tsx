@@ -104,7 +104,7 @@ export function UploadPanel() {
             ref={fileInput}
             id={ids.file}
             type="file"
-            accept=".csv,.txt,.tsv"
+            accept=".csv,.txt,.tsv,.geojson,.json"
             aria-describedby={ids.fileHint}
             disabled={busy}
             onChange={() => {
@@ -182,7 +182,7 @@ export function UploadPanel() {
             {t('data.found.title', { file: phase.answer.upload.fileName })}
           </h3>
           <InspectionSummary answer={phase.answer} />
-          {phase.answer.inspection === null ? (
+          {phase.answer.inspection === null && phase.answer.boundaries === null ? (
             <div className="actions">
               <button type="button" className="secondary" onClick={startOver}>
                 {t('data.upload.chooseAnother')}
@@ -207,7 +207,7 @@ export function UploadPanel() {
                 </button>
               </div>
             </div>
-          ) : phase.answer.inspection.format === 'hxl' ? (
+          ) : phase.answer.inspection?.format === 'hxl' ? (
             <MappingEditor
               answer={phase.answer}
               busy={start.isPending}
