@@ -10,6 +10,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queueImport, runImport, type ImportContext, type ImportFile } from '../src/index.js';
 import { callerFor, failure, testDependencies, testSecurity } from './harness.js';
+import { storeProfiles } from './risk-fixtures.js';
 
 const square = (x: number, y: number) => ({
   type: 'Polygon',
@@ -186,5 +187,40 @@ describe.each(databaseKinds())('boundary imports on %s', (kind) => {
         clearance: fieldOfficer.clearance,
       }).areas.boundaries({ countryCode: 'SDN' }),
     ).resolves.toMatchObject({ countryCode: 'SDN' });
+  });
+
+  it("answers with a country's risk its sub-national areas' figures of the same month, within the clearance", async () => {
+    await storeProfiles(database.db, 'SDN', [0]);
+    await storeProfiles(database.db, 'SD01', [0], {
+      countryCode: 'SDN',
+      score: 6.1,
+      class: 'high',
+    });
+    await storeProfiles(database.db, 'SD02', [2], {
+      countryCode: 'SDN',
+      score: 8,
+      class: 'very-high',
+    });
+    const deps = testDependencies(database.db, kind);
+    const publicReader = await createTestUser(database.db, {
+      roles: ['hq-planner'],
+      clearance: 'public',
+    });
+    const { subnational, series } = await callerFor(deps, {
+      userId: publicReader.id,
+      roles: publicReader.roles,
+      scope: publicReader.scope,
+      clearance: publicReader.clearance,
+    }).risk.area({ areaCode: 'SDN' });
+    expect(subnational.map((p) => [p.areaCode, p.month, p.score, p.class])).toEqual([
+      ['SD01', series.at(-1)?.month, 6.1, 'high'],
+    ]);
+    const ofArea = await callerFor(deps, {
+      userId: publicReader.id,
+      roles: publicReader.roles,
+      scope: publicReader.scope,
+      clearance: publicReader.clearance,
+    }).risk.area({ areaCode: 'SD01' });
+    expect(ofArea.subnational).toEqual([]);
   });
 });
