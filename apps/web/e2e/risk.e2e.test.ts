@@ -367,6 +367,15 @@ describe.runIf(chromiumAvailable())('the risk pages in Chromium', () => {
     expect(await page.getByRole('definition').allTextContents()).toEqual(
       expect.arrayContaining(['GeoJSON boundaries', '3 features; P-codes in ADM1_PCODE']),
     );
+    // The property found is chosen; another of the file's properties could be.
+    const property = page.getByLabel('Property holding the P-codes');
+    expect(await property.inputValue()).toBe('ADM1_PCODE');
+    expect(await property.locator('option').allTextContents()).toEqual([
+      'ADM1_EN',
+      'ADM1_PCODE',
+      'ADM0_EN',
+      'ADM0_PCODE',
+    ]);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page
       .getByRole('heading', { level: 1, name: 'Import of sdn_admbnda_adm1.geojson' })
