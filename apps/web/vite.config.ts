@@ -62,7 +62,9 @@ export default defineConfig({
         // Code that several pages share goes in one chunk rather than twenty small ones: on a
         // slow link each request costs a round trip, and small files compress badly.
         // The pillars' catalogues, which the Data and risk pages share and the capture route
-        // does not need, are a chunk of their own rather than part of the shared one.
+        // does not need, are a chunk of their own rather than part of the shared one. The
+        // choropleth that the world map and a country's sub-national map share stays out of it
+        // too (the capture route would load it), in a chunk the two maps' chunks share.
         codeSplitting: {
           groups: [
             {
@@ -70,7 +72,11 @@ export default defineConfig({
               test: /packages\/(peace-security|development|human-rights)\//,
               minShareCount: 2,
             },
-            { name: 'shared', test: /apps\/web\/src|packages\//, minShareCount: 2 },
+            {
+              name: 'shared',
+              test: /apps\/web\/src\/(?!risk\/ChoroplethMap\.)|packages\//,
+              minShareCount: 2,
+            },
           ],
         },
       },

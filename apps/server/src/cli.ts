@@ -35,10 +35,13 @@ Commands:
                                checking it; refused while a server holds DATA_DIR; the replaced
                                database is renamed aside, not deleted (PostgreSQL: use pg_restore)
   import [options] <file>      import an ACLED export (events), an HXL-tagged CSV or a plain CSV
-                               of indicator values (observations) through the same path as an
-                               upload: progress on standard error, a JSON summary on standard
-                               output; exit 1 with every bad row, and nothing committed
-      --format acled|hxl|csv   the file's format (found from its columns when not given)
+                               of indicator values (observations), or a GeoJSON file of
+                               sub-national boundaries, through the same path as an upload:
+                               progress on standard error, a JSON summary on standard output;
+                               exit 1 with every bad row or feature, and nothing committed
+      --format acled|hxl|csv|geojson
+                               the file's format (found from its start and columns if not given)
+      --code-property NAME     GeoJSON: the property holding P-codes (else ADM1_PCODE … found)
       --mode valid-rows        commit the valid rows and list the ones left out
       --sensitivity LEVEL      the records' sensitivity (public by default)
       --mapping FILE           an HXL mapping as JSON (else the one saved for this shape, or

@@ -24,13 +24,13 @@ import {
   type ImportBatchRecord,
 } from '@prevention/db';
 import {
-  exchangeFormats,
   ExchangeError,
+  fileFormats,
   HxlMapping,
   hxlShapeKey,
-  inspect,
+  inspectFile,
   suggestHxlMapping,
-  type ExchangeFormat,
+  type FileFormat,
 } from '@prevention/exchange';
 import { CommandError } from './admin-commands.js';
 import type { Config } from './env.js';
@@ -49,6 +49,7 @@ const importOptions = {
   mapping: { type: 'string' },
   as: { type: 'string' },
   again: { type: 'boolean' },
+  'code-property': { type: 'string' },
 } as const;
 
 const exportOptions = {
@@ -70,13 +71,16 @@ function parse<T extends typeof importOptions | typeof exportOptions>(args: stri
   }
 }
 
-function formatOption(value: string | undefined): ExchangeFormat | undefined {
+function formatOption(value: string | undefined): FileFormat | undefined {
   if (value === undefined) return undefined;
-  if (!(exchangeFormats as readonly string[]).includes(value))
-    throw new CommandError(
-      `--format must be one of ${exchangeFormats.join(', ')}, not "${value}".`,
-    );
-  return value as ExchangeFormat;
+  if (!(fileFormats as readonly string[]).includes(value))
+    throw new CommandError(`--format must be one of ${fileFormats.join(', ')}, not "${value}".`);
+  return value as FileFormat;
+}
+
+/** What `inspectFile` found, as the inspection JSON the command prints. */
+function inspectionOf(found: Awaited<ReturnType<typeof inspectFile>>) {
+  return found.kind === 'table' ? found.inspection : found.info;
 }
 
 const fileChunks = (path: string) => () => createReadStream(path) as AsyncIterable<Uint8Array>;
@@ -88,8 +92,11 @@ export async function inspectCommand(args: string[], io: CommandOutput): Promise
   const format = formatOption(values.format);
   try {
     await stat(file);
-    const found = await inspect(fileChunks(file)(), format ? { format } : {});
-    io.out(`${JSON.stringify(found, null, 2)}\n`);
+    const found = await inspectFile(fileChunks(file)(), {
+      ...(format ? { format } : {}),
+      ...(values['code-property'] ? { codeProperty: values['code-property'] } : {}),
+    });
+    io.out(`${JSON.stringify(inspectionOf(found), null, 2)}\n`);
     return 0;
   } catch (error) {
     io.err(`${fileProblem(file, error)}\n`);
@@ -117,10 +124,16 @@ export async function importCommand(
   if (!sensitivity.success)
     throw new CommandError(`--sensitivity must be one of ${Sensitivity.options.join(', ')}.`);
 
+  const codeProperty = values['code-property'];
   let found;
   try {
     const format = formatOption(values.format);
-    found = await inspect(fileChunks(file)(), format ? { format } : {});
+    found = inspectionOf(
+      await inspectFile(fileChunks(file)(), {
+        ...(format ? { format } : {}),
+        ...(codeProperty ? { codeProperty } : {}),
+      }),
+    );
   } catch (error) {
     io.err(`${fileProblem(file, error)}\n`);
     return 1;
@@ -135,7 +148,7 @@ export async function importCommand(
   };
 
   let mapping: HxlMapping | undefined;
-  if (found.format === 'hxl') {
+  if (found.format === 'hxl' && 'columns' in found) {
     mapping = await hxlMappingFor(database, found.columns, values.mapping, io);
     if (!mapping) return 1;
   }
@@ -156,6 +169,7 @@ export async function importCommand(
     mode,
     sensitivity: sensitivity.data,
     ...(mapping ? { mapping } : {}),
+    ...(found.format === 'geojson' && codeProperty ? { codeProperty } : {}),
   });
 
   const started = Date.now();

@@ -16,8 +16,10 @@ import {
   ExchangeError,
   HxlMapping,
   hxlShapeKey,
-  inspect,
+  inspectFile,
   suggestHxlMapping,
+  type BoundaryInfo,
+  type Inspection,
 } from '@prevention/exchange';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -127,10 +129,13 @@ export async function registerExchangeRoutes(
             ],
           },
         ]);
-        let inspection = null;
+        let inspection: Inspection | null = null;
+        let boundaries: BoundaryInfo | null = null;
         let problem: string | null = null;
         try {
-          inspection = await inspect(imports.uploads.open(upload.id)());
+          const found = await inspectFile(imports.uploads.open(upload.id)());
+          if (found.kind === 'table') inspection = found.inspection;
+          else boundaries = found.info;
         } catch (error) {
           if (!(error instanceof ExchangeError)) throw error;
           problem = error.message;
@@ -143,6 +148,7 @@ export async function registerExchangeRoutes(
         return reply.send({
           upload,
           inspection,
+          boundaries,
           problem,
           savedMapping: saved?.success ? saved.data : null,
           suggestion: inspection?.format === 'hxl' ? suggestHxlMapping(inspection.columns) : null,

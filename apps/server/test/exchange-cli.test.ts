@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAcled } from '@prevention/exchange';
@@ -154,6 +154,41 @@ describe('prevention import and export', () => {
       expect(exported.stdout.trim().split('\n').length).toBe(summary.added + 2);
     },
     2 * commandTimeout,
+  );
+
+  it(
+    'imports sub-national boundaries from GeoJSON, refusing a file with a bad feature whole',
+    async () => {
+      const fixture = await readFile(
+        new URL('../../../packages/exchange/test/fixtures/sudan-admin1.geojson', import.meta.url),
+        'utf8',
+      );
+      const bad = join(dir, 'bad.geojson');
+      await writeFile(bad, fixture.replace('"ADM1_PCODE": "SD02"', '"ADM1_PCODE": "SD99"'));
+      const refused = await run(['import', bad]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('1 of 3 rows have errors; nothing was imported.');
+      expect(refused.stderr).toContain(
+        'error: line 2, features[1].properties.ADM1_PCODE: Feature 1: SD99 is not an area of the platform.',
+      );
+
+      const good = join(dir, 'sudan.geojson');
+      await writeFile(good, fixture);
+      const found = await run(['import', '--inspect', good]);
+      expect(JSON.parse(found.stdout)).toMatchObject({
+        format: 'geojson',
+        featureCount: 3,
+        codeProperty: 'ADM1_PCODE',
+      });
+      const imported = await run(['import', '--code-property', 'adm1_pcode', good]);
+      expect(imported.code).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({
+        status: 'committed',
+        format: 'geojson',
+        added: 3,
+      });
+    },
+    3 * commandTimeout,
   );
 
   it(

@@ -1,6 +1,6 @@
 import { decide, httpRoutePolicies } from '@prevention/api';
 import { roles, type Role } from '@prevention/core';
-import { databaseKinds } from '@prevention/db/testing';
+import { createTestSubnationalAreas, databaseKinds } from '@prevention/db/testing';
 import { readAcled } from '@prevention/exchange';
 import { generateSyntheticAcled } from '@prevention/exchange/synthetic';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ async function text(chunks: AsyncIterable<string>): Promise<string> {
 interface UploadAnswer {
   upload: { id: string; fileName: string; byteSize: number };
   inspection: { format: string; rowCount: number } | null;
+  boundaries: { featureCount: number; codeProperty: string | null } | null;
   problem: string | null;
   sameContentAs: { id: string } | null;
 }
@@ -85,6 +86,41 @@ describe.each(databaseKinds())('uploads and exports over HTTP on %s', (kind) => 
 
     const again = (await (await upload(planner, csv)).json()) as UploadAnswer;
     expect(again.sameContentAs?.id).toBe(batch.id);
+  });
+
+  it('uploads a GeoJSON file of boundaries and imports it through the same batch path', async () => {
+    await createTestSubnationalAreas(server.database.db, 'SSD', ['SS01', 'SS02']);
+    const planner = await server.signIn(
+      await server.createUser({ roles: ['hq-planner'], scope: { kind: 'global' } }),
+    );
+    const square = (x: number) => [
+      [
+        [x, 5],
+        [x + 1, 5],
+        [x + 1, 6],
+        [x, 6],
+        [x, 5],
+      ],
+    ];
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: ['SS01', 'SS02'].map((code, i) => ({
+        type: 'Feature',
+        properties: { shapeISO: code, shapeName: `Unit ${i}` },
+        geometry: { type: 'Polygon', coordinates: square(28 + i) },
+      })),
+    });
+    const answer = (await (await upload(planner, geojson, 'ssd.geojson')).json()) as UploadAnswer;
+    expect(answer).toMatchObject({
+      inspection: null,
+      problem: null,
+      boundaries: { featureCount: 2, codeProperty: 'shapeISO' },
+    });
+    const { batch } = await planner.client.imports.start.mutate({ uploadId: answer.upload.id });
+    expect(batch).toMatchObject({ format: 'geojson', target: 'boundaries' });
+    expect(await settled(planner, batch.id)).toMatchObject({ status: 'committed', added: 2 });
+    const { areas } = await planner.client.areas.boundaries.query({ countryCode: 'SSD' });
+    expect(areas.map((a) => a.areaCode)).toEqual(['SS01', 'SS02']);
   });
 
   it('refuses uploads to those who may not import, bodies of other types, and files too large', async () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { countries } from '@prevention/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -335,5 +336,101 @@ describe.runIf(chromiumAvailable())('the risk pages in Chromium', () => {
     await expect
       .poll(() => opener.evaluate((button) => button === document.activeElement))
       .toBe(true);
+  }, 600_000);
+
+  it("imports a country's boundaries, then maps its areas by class, by keyboard and in Arabic", async () => {
+    const { server, page } = app;
+    // Three of Sudan's demo areas, as a COD-AB admin-1 file has them (ADM1_PCODE, ADM1_EN).
+    const fixture = await readFile(
+      new URL('../../../packages/exchange/test/fixtures/sudan-admin1.geojson', import.meta.url),
+    );
+    await page.goto(`${server.url}/risk/SDN`);
+    await signIn(page, 'admin@demo.example');
+    await page.getByRole('heading', { level: 1, name: 'Risk in Sudan' }).waitFor();
+    const section = page.locator('section[aria-labelledby="risk-subnational-title"]');
+    await section.getByRole('heading', { level: 2, name: 'Sub-national areas' }).waitFor();
+    // Before any import: the table, and a note with the way to the imports page.
+    await section.getByText('No boundaries have been imported for this country').waitFor();
+    expect(await section.locator('tbody tr').count()).toBe(18);
+    await section.getByRole('link', { name: /^Import boundaries \(GeoJSON\)/ }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'sdn_admbnda_adm1.geojson',
+      mimeType: 'application/geo+json',
+      buffer: fixture,
+    });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page
+      .getByRole('heading', { name: 'What was found in sdn_admbnda_adm1.geojson' })
+      .waitFor();
+    expect(await page.getByRole('definition').allTextContents()).toEqual(
+      expect.arrayContaining(['GeoJSON boundaries', '3 features; P-codes in ADM1_PCODE']),
+    );
+    // The property found is chosen; another of the file's properties could be.
+    const property = page.getByLabel('Property holding the P-codes');
+    expect(await property.inputValue()).toBe('ADM1_PCODE');
+    expect(await property.locator('option').allTextContents()).toEqual([
+      'ADM1_EN',
+      'ADM1_PCODE',
+      'ADM0_EN',
+      'ADM0_PCODE',
+    ]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Import of sdn_admbnda_adm1.geojson' })
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Imported', exact: true }).waitFor();
+
+    // The country page maps the three areas, each with a class or "no data" and the figures
+    // in its name; the others are listed in the table and named as not on the map.
+    await page.goto(`${server.url}/risk/SDN`);
+    const areas = section.locator('.subnational-map path[data-area]');
+    await expect.poll(() => areas.count(), { timeout: 20_000 }).toBe(3);
+    const drawn = await areas.evaluateAll((paths) =>
+      paths.map((path) => [
+        path.getAttribute('data-area'),
+        path.getAttribute('data-class'),
+        path.getAttribute('aria-label'),
+      ]),
+    );
+    expect(drawn.map(([code]) => code).sort()).toEqual(['SD01', 'SD02', 'SD03']);
+    for (const [code, shapeClass, label] of drawn) {
+      expect(classes).toContain(shapeClass);
+      const row = section.locator(`tbody tr[data-area="${code}"]`);
+      expect(await row.getAttribute('data-class')).toBe(shapeClass);
+      const name = (await row.locator('th').textContent()) ?? '';
+      expect(label).toMatch(new RegExp(`^${name}: (Score: .+, Class: .+|no data)$`));
+    }
+    await section.getByText(/Without an outline, not on the map: /).waitFor();
+    await section.getByRole('heading', { level: 3, name: /Composite score/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A keyboard user: one tab stop into the map, arrows between areas, the figures shown,
+    // Enter opens the area's own page.
+    const first = section.locator('.subnational-map path[tabindex="0"]');
+    expect(await first.count()).toBe(1);
+    await first.focus();
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-area') ?? null);
+    const start = await focused();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).not.toBe(start);
+    const now = await focused();
+    await section.locator('.map-tooltip strong').waitFor();
+    expect(
+      await section.locator('.subnational-map path[tabindex="0"]').getAttribute('data-area'),
+    ).toBe(now);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/risk/${now}`));
+    await page.goBack();
+
+    // Arabic: right to left, the section in Arabic, still nothing for axe.
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await section.getByRole('heading', { level: 2, name: 'المناطق دون الوطنية' }).waitFor();
+    await expect.poll(() => areas.count(), { timeout: 20_000 }).toBe(3);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('اللغة').selectOption('en');
   }, 600_000);
 });

@@ -46,6 +46,8 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
 
   'areas.list': signedIn('any-role', 'none', 'public'),
   'areas.byCode': signedIn('any-role', 'none', 'public'),
+  // Outlines are public reference data, read a country at a time within the caller's countries.
+  'areas.boundaries': signedIn(riskReaders, 'records', 'public'),
 
   'signals.create': signedIn(signalAuthors, 'records', 'public'),
   'signals.list': signedIn(signalReaders, 'records', 'public'),

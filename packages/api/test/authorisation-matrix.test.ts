@@ -24,6 +24,7 @@ import { assessmentIn, syncItem, testContent, testTeam } from './assessment-fixt
 import { actorOf, callerFor, testDependencies } from './harness.js';
 import { observedLeaf, observedMonth, storeObservations, storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
+import { storeBoundaries } from './boundary-fixtures.js';
 
 /**
  * The authorisation matrix: every procedure × every role (and a signed-out caller) × a caller in
@@ -101,6 +102,17 @@ const probes: Record<string, Probe> = {
     outcome(c.account.confirmTotpEnrolment({ code: '000000' })),
   'areas.list': (c) => outcome(c.areas.list({ parentCode: 'SDN' })),
   'areas.byCode': (c) => outcome(c.areas.byCode({ code: 'SDN' })),
+  // The target's country has outlines: a caller sees them when it is among their countries.
+  'areas.boundaries': async (c, { target }) => {
+    try {
+      const { areas } = await c.areas.boundaries({ countryCode: target.countryCode });
+      return areas.length > 0 ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      if (error instanceof TRPCError && error.code === 'NOT_FOUND') return 'denied';
+      throw error;
+    }
+  },
   'signals.create': (c, { target }) =>
     outcome(
       c.signals.create({
@@ -278,12 +290,24 @@ const probes: Record<string, Probe> = {
   'risk.recompute': (c) => outcome(c.risk.recompute()),
 };
 
+/**
+ * Record procedures whose records are all public (sub-national outlines are reference data):
+ * for them only the country counts, whatever the target's level.
+ */
+const publicRecordProcedures = new Set(['areas.boundaries']);
+
 /** What the policy, and for record procedures the record's country and level, say. */
-function expectedOutcome(policy: AccessPolicy, actor: Actor | null, target: SignalRecord): Outcome {
+function expectedOutcome(
+  path: string,
+  policy: AccessPolicy,
+  actor: Actor | null,
+  target: SignalRecord,
+): Outcome {
   if (!decide(policy, actor).allowed) return 'denied';
   if (policy.access === 'signed-in' && policy.scope === 'records' && actor) {
     const visible =
-      isCountryInScope(actor.scope, target.countryCode) && mayView(actor, target.sensitivity);
+      isCountryInScope(actor.scope, target.countryCode) &&
+      (publicRecordProcedures.has(path) || mayView(actor, target.sensitivity));
     return visible ? 'allowed' : 'denied';
   }
   return 'allowed';
@@ -349,6 +373,7 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
     }
     await storeProfiles(database.db, 'SDN', sensitivityLevels.map(basisOf));
     await storeObservations(database.db, 'SDN', sensitivityLevels, author.id);
+    await storeBoundaries(database.db, 'SDN', ['SD01', 'SD02'], author.id);
     managedUser = await createTestUser(database.db, { displayName: 'Managed by the matrix' });
     for (const role of roles) {
       for (const [scopeName, scope] of Object.entries(scopes)) {
@@ -387,7 +412,7 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
           if (!assessment) throw new Error(`no assessment at ${level}`);
           const fixture = { target, assessment, managedUser, tag: `${kind}-${cases}` };
           const actual = await probe(caller, fixture);
-          const expected = expectedOutcome(policy, actor, target);
+          const expected = expectedOutcome(path, policy, actor, target);
           if (actual === 'allowed' && expected === 'denied') {
             unexpectedAllows.push(`${label} on a ${level} record`);
           }

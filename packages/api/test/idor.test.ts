@@ -12,6 +12,7 @@ import { assessmentIn, testContent, testTeam } from './assessment-fixtures.js';
 import { actorOf, callerFor, failure, testDependencies } from './harness.js';
 import { observedLeaf, observedMonth, storeObservations, storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
+import { storeBoundaries } from './boundary-fixtures.js';
 
 /**
  * Insecure direct object references: asking by id for a record outside one's countries, or above
@@ -27,6 +28,11 @@ interface Hidden {
   profile: { areaCode: string; basis: number };
   /** An observation behind a country's profile. */
   observation: { areaCode: string; id: string };
+  /**
+   * A country whose sub-national outlines the reader may not see; null when there is none of
+   * the kind (outlines are public reference data: none is above any clearance).
+   */
+  boundaries: { countryCode: string } | null;
 }
 interface Probe {
   /** What the caller gets for a record it may not see. */
@@ -83,6 +89,14 @@ const readProbes: Record<string, Probe> = {
       return [...byCountry.items, ...everything.items].filter((item) => item.id === assessment.id);
     },
     absent: async () => [],
+  },
+  // A country's outlines: out of scope, the same NOT_FOUND as a code that is no country's.
+  'areas.boundaries': {
+    hidden: (caller, { boundaries }) =>
+      boundaries
+        ? notFound(caller.areas.boundaries({ countryCode: boundaries.countryCode }))
+        : notFound(caller.areas.boundaries({ countryCode: 'XXX' })),
+    absent: (caller) => notFound(caller.areas.boundaries({ countryCode: 'XXX' })),
   },
   // A profile is a country's: one out of scope, or above the clearance, is simply not there.
   'risk.overview': {
@@ -166,6 +180,7 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       assessment: await assessmentOf('MLI', 'restricted'),
       profile: { areaCode: 'MLI', basis: 0 },
       observation: { areaCode: 'MLI', id: inMaliObservations.get('public') ?? '' },
+      boundaries: { countryCode: 'MLI' },
     };
     aboveClearance = {
       signal: await createTestSignal(database.db, author.id, {
@@ -175,8 +190,11 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       assessment: await assessmentOf('SDN', 'confidential'),
       profile: { areaCode: 'SDN', basis: basisOf('confidential') },
       observation: { areaCode: 'SDN', id: sudanObservations.get('confidential') ?? '' },
+      boundaries: null,
     };
     visible = await createTestSignal(database.db, author.id, { areaCode: 'SDN' });
+    await storeBoundaries(database.db, 'MLI', ['ML01'], author.id);
+    await storeBoundaries(database.db, 'SDN', ['SD01'], author.id);
   });
 
   it('has a probe for every procedure that reads records', () => {
@@ -230,6 +248,8 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
 
   it('still shows the reader what is theirs to see', async () => {
     const caller = callerFor(testDependencies(database.db, kind), actorOf(reader));
+    const { areas } = await caller.areas.boundaries({ countryCode: 'SDN' });
+    expect(areas.map((a) => a.areaCode)).toEqual(['SD01']);
     await expect(caller.signals.byId({ id: visible.id })).resolves.toMatchObject({
       id: visible.id,
     });

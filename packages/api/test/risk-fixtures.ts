@@ -10,12 +10,14 @@ import { profileRange } from '../src/index.js';
 
 /**
  * A (dataless, valid) profile of a country for the current month under the prevention model,
- * stored at each of the given bases (0 public … 3 strictly confidential).
+ * stored at each of the given bases (0 public … 3 strictly confidential); or of a sub-national
+ * area of `countryCode`, with the headline score and class given.
  */
 export async function storeProfiles(
   db: DatabaseClient,
   areaCode: string,
   bases: readonly number[],
+  headline: { countryCode?: string; score?: number; class?: string } = {},
 ): Promise<void> {
   const [version] = await ensureShippedRiskModels(db, [preventionRiskModel], new Date());
   const { to: month } = profileRange(new Date());
@@ -27,15 +29,15 @@ export async function storeProfiles(
     {
       modelVersionId: version?.id ?? '',
       areaCode,
-      countryCode: areaCode,
+      countryCode: headline.countryCode ?? areaCode,
       from: month,
       now: new Date(),
     },
     bases.map((basis) => ({
       month,
       basis,
-      score: null,
-      class: null,
+      score: headline.score ?? null,
+      class: headline.class ?? null,
       change3: null,
       change12: null,
       completeness: 0,

@@ -13,6 +13,7 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kyse
  */
 export interface Database {
   area: AreaTable;
+  area_boundary: AreaBoundaryTable;
   organisation: OrganisationTable;
   seed_run: SeedRunTable;
   app_user: AppUserTable;
@@ -63,6 +64,29 @@ export interface AreaTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export type AreaRow = Selectable<AreaTable>;
+
+/**
+ * The outline of a sub-national area, imported from GeoJSON and simplified: one visible row per
+ * area (the newest committed batch's), earlier ones superseded.
+ */
+export interface AreaBoundaryTable {
+  id: string;
+  area_code: string;
+  /** The country of the area, denormalised so that scoping a query is one indexed comparison. */
+  country_code: string;
+  /** A GeoJSON Polygon or MultiPolygon, as JSON text. */
+  geometry: string;
+  points: number;
+  /** Positions in the file, before simplification. */
+  source_points: number;
+  name_in_source: string | null;
+  import_batch_id: string | null;
+  source_row: number | null;
+  replaces: string | null;
+  superseded_by: string | null;
+  created_by: string;
+  created_at: Date;
+}
 export type NewAreaRow = Insertable<AreaTable>;
 
 export interface OrganisationTable {
@@ -279,8 +303,8 @@ export interface AssessmentSyncReceiptTable {
   received_at: Date;
 }
 
-export type ImportFormat = 'acled' | 'hxl' | 'csv';
-export type ImportTarget = 'signals' | 'observations';
+export type ImportFormat = 'acled' | 'hxl' | 'csv' | 'geojson';
+export type ImportTarget = 'signals' | 'observations' | 'boundaries';
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
 export type ImportStatus =
   'queued' | 'reading' | 'committed' | 'failed' | 'cancelled' | 'rolled-back';

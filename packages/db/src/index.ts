@@ -163,6 +163,12 @@ export {
   type StageResult,
 } from './repositories/imports.js';
 export {
+  findCountryBoundaries,
+  stageBoundaries,
+  type AreaBoundaryRecord,
+  type StagedBoundary,
+} from './repositories/area-boundaries.js';
+export {
   findPopulations,
   findDerivingPillars,
   findTouchedAreaMonths,

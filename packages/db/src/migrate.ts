@@ -7,6 +7,7 @@ import * as auditChainHead from './migrations/2026_12_03_001_audit_chain_head.js
 import * as importsAndObservations from './migrations/2026_12_04_001_imports_and_observations.js';
 import * as riskProfiles from './migrations/2026_12_05_001_risk_profiles.js';
 import * as riskProfileText from './migrations/2026_12_06_001_risk_profile_text.js';
+import * as areaBoundaries from './migrations/2026_12_07_001_area_boundaries.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_001_imports_and_observations': importsAndObservations,
   '2026_12_05_001_risk_profiles': riskProfiles,
   '2026_12_06_001_risk_profile_text': riskProfileText,
+  '2026_12_07_001_area_boundaries': areaBoundaries,
 };
 
 export interface MigrateOptions {

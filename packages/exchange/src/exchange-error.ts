@@ -9,7 +9,10 @@ export type ExchangeErrorReason =
   | 'MISSING_COLUMNS'
   | 'UNKNOWN_FORMAT'
   | 'BAD_MAPPING'
-  | 'UNWRITABLE_VALUE';
+  | 'UNWRITABLE_VALUE'
+  | 'INVALID_JSON'
+  | 'NOT_A_FEATURE_COLLECTION'
+  | 'NO_CODE_PROPERTY';
 
 /**
  * A file-level failure: an `AppError` with code `BAD_REQUEST` (the file is the caller's input)

@@ -78,3 +78,23 @@ export {
   type HxlMappingSuggestion,
   type UnmappedColumn,
 } from './hxl/hxl-shape.js';
+export { BoundaryGeometry, BoundaryPosition, pointCount } from './boundaries/boundary-geometry.js';
+export {
+  inspectBoundaries,
+  looksLikeJson,
+  maxGeoJsonChars,
+  readBoundaries,
+  type BoundaryFeature,
+  type BoundaryInfo,
+  type BoundaryReading,
+  type ReadBoundariesOptions,
+} from './boundaries/boundary-reader.js';
+export { detectCodeProperty, detectNameProperty } from './boundaries/boundary-properties.js';
+export {
+  defaultMaxPoints,
+  defaultTolerance,
+  simplifyBoundaries,
+  type SimplifiedBoundary,
+  type SimplifyOptions,
+} from './boundaries/simplify-boundaries.js';
+export { fileFormats, inspectFile, type FileFormat, type FileInspection } from './inspect-file.js';

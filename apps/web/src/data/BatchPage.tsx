@@ -172,11 +172,13 @@ function BatchOutcome({
       ) : null}
       {batch.status === 'committed' ? (
         <>
-          <p>
-            <Link to="/data/exports" search={{ kind: batch.target }}>
-              {t(`data.outcome.see.${batch.target}`)}
-            </Link>
-          </p>
+          {batch.target === 'boundaries' ? null : (
+            <p>
+              <Link to="/data/exports" search={{ kind: batch.target }}>
+                {t(`data.outcome.see.${batch.target}`)}
+              </Link>
+            </p>
+          )}
           <RollBack batch={batch} />
         </>
       ) : batch.rolledBackAt ? (

@@ -13,7 +13,24 @@ const delimiterNames: Record<string, string> = {
 /** What the server found in an uploaded file, before any row is validated. */
 export function InspectionSummary({ answer }: { answer: UploadAnswer }) {
   const { t, i18n } = useTranslation();
-  const { inspection } = answer;
+  const { inspection, boundaries } = answer;
+  if (boundaries) {
+    return (
+      <dl className="facts" aria-label={t('data.found.facts')}>
+        <dt>{t('data.found.format')}</dt>
+        <dd>{t('data.format.geojson')}</dd>
+        <dt>{t('data.found.size')}</dt>
+        <dd>{formatBytes(answer.upload.byteSize, i18n.language)}</dd>
+        <dt>{t('data.batch.target')}</dt>
+        <dd>
+          {t('data.found.boundaries', {
+            count: boundaries.featureCount,
+            property: boundaries.codeProperty ?? '—',
+          })}
+        </dd>
+      </dl>
+    );
+  }
   if (!inspection) {
     return (
       <div role="alert" className="error">

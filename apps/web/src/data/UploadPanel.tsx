@@ -33,6 +33,9 @@ export function UploadPanel() {
   const errorBox = useRef<HTMLDivElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const [sensitivity, setSensitivity] = useState<Sensitivity>('public');
+  /** GeoJSON: the property holding the P-codes, when the user picks another than the one found. */
+  const [codeProperty, setCodeProperty] = useState('');
+  const codePropertyId = useId();
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing', error: null });
   const [lastSent, setLastSent] = useState<UploadProgress | null>(null);
@@ -69,6 +72,7 @@ export function UploadPanel() {
     });
     if (result.ok) {
       setLastSent({ sent: file.size, total: file.size });
+      setCodeProperty(result.answer.boundaries?.codeProperty ?? '');
       setPhase({ kind: 'inspected', answer: result.answer, importAnyway: false });
     } else {
       setPhase({ kind: 'choosing', error: uploadErrorMessage(t, result.code) });
@@ -90,6 +94,7 @@ export function UploadPanel() {
       uploadId: answer.upload.id,
       mode,
       sensitivity,
+      ...(answer.boundaries && codeProperty ? { codeProperty } : {}),
       ...(hxl ? { mapping: hxl.mapping, saveMapping: hxl.save } : {}),
     });
 
@@ -104,7 +109,7 @@ export function UploadPanel() {
             ref={fileInput}
             id={ids.file}
             type="file"
-            accept=".csv,.txt,.tsv"
+            accept=".csv,.txt,.tsv,.geojson,.json"
             aria-describedby={ids.fileHint}
             disabled={busy}
             onChange={() => {
@@ -182,7 +187,24 @@ export function UploadPanel() {
             {t('data.found.title', { file: phase.answer.upload.fileName })}
           </h3>
           <InspectionSummary answer={phase.answer} />
-          {phase.answer.inspection === null ? (
+          {phase.answer.boundaries && phase.answer.boundaries.properties.length > 0 ? (
+            <div className="field">
+              <label htmlFor={codePropertyId}>{t('data.found.codeProperty')}</label>
+              <select
+                id={codePropertyId}
+                value={codeProperty}
+                onChange={(event) => setCodeProperty(event.target.value)}
+              >
+                {codeProperty === '' ? <option value="">—</option> : null}
+                {phase.answer.boundaries.properties.map((property) => (
+                  <option key={property} value={property}>
+                    {property}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {phase.answer.inspection === null && phase.answer.boundaries === null ? (
             <div className="actions">
               <button type="button" className="secondary" onClick={startOver}>
                 {t('data.upload.chooseAnother')}
@@ -207,7 +229,7 @@ export function UploadPanel() {
                 </button>
               </div>
             </div>
-          ) : phase.answer.inspection.format === 'hxl' ? (
+          ) : phase.answer.inspection?.format === 'hxl' ? (
             <MappingEditor
               answer={phase.answer}
               busy={start.isPending}

@@ -1,4 +1,9 @@
-import type { HxlMapping, HxlMappingSuggestion, Inspection } from '@prevention/exchange';
+import type {
+  BoundaryInfo,
+  HxlMapping,
+  HxlMappingSuggestion,
+  Inspection,
+} from '@prevention/exchange';
 import { clientHeader } from '../trpc/trpc.js';
 
 /** What `PUT /api/imports/upload` answers (apps/server/src/exchange-routes.ts). */
@@ -6,6 +11,8 @@ export interface UploadAnswer {
   upload: { id: string; fileName: string; byteSize: number; contentHash: string };
   /** What the file is; null when it could not be read, with the reason in `problem`. */
   inspection: Inspection | null;
+  /** A GeoJSON file of boundaries: what it holds (then `inspection` is null). */
+  boundaries: BoundaryInfo | null;
   problem: string | null;
   /** HXL: the mapping confirmed earlier for files with the same hashtags. */
   savedMapping: HxlMapping | null;

@@ -13,6 +13,7 @@ import { legendOf, noDataClass } from './risk-classes.js';
 import { riskFormat } from './risk-format.js';
 import { RiskPatterns } from './RiskLegend.js';
 import { buildScoreTree, flatScoreTree } from './score-tree.js';
+import { SubnationalAreas } from './SubnationalAreas.js';
 import { ScoreTree } from './ScoreTree.js';
 import { TrendChart } from './TrendChart.js';
 
@@ -146,6 +147,18 @@ export function RiskCountryPage({
                   <p className="notice">{t('risk.noProfile')}</p>
                 )}
               </section>
+              {country && data.profile ? (
+                <SubnationalAreas
+                  countryCode={country.code}
+                  countryName={name}
+                  month={data.profile.month}
+                  profiles={data.subnational}
+                  definition={definition}
+                  legend={legend}
+                  format={format}
+                  model={data.model.id}
+                />
+              ) : null}
             </>
           );
         }}

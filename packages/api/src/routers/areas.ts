@@ -1,6 +1,8 @@
 import { Area, AreaCode, AppError } from '@prevention/core';
 import { findAreaByCode, findAreas } from '@prevention/db';
+import { BoundaryGeometry } from '@prevention/exchange';
 import { z } from 'zod';
+import { countryBoundaries } from '../services/boundaries.js';
 import { procedure, router } from '../trpc.js';
 
 export const ZAreasListRequest = z
@@ -15,6 +17,23 @@ export const ZAreasListRequest = z
   .default({});
 
 export const ZAreasByCodeRequest = z.object({ code: AreaCode });
+
+export const ZAreasBoundariesRequest = z.object({
+  /** Any well-formed code: one that is no country is not found, like one outside the scope. */
+  countryCode: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 3166-1 alpha-3 code, e.g. SDN'),
+});
+
+export const ZAreasBoundariesResponse = z.object({
+  countryCode: z.string(),
+  areas: z.array(
+    z.object({
+      areaCode: AreaCode,
+      name: z.string(),
+      geometry: BoundaryGeometry,
+      points: z.number().int().min(4),
+    }),
+  ),
+});
 
 export const areasRouter = router({
   list: procedure
@@ -36,4 +55,10 @@ export const areasRouter = router({
       if (!area) throw AppError.notFound('The area');
       return area;
     }),
+
+  /** The imported outlines of a country's sub-national areas, for its map. */
+  boundaries: procedure
+    .input(ZAreasBoundariesRequest)
+    .output(ZAreasBoundariesResponse)
+    .query(({ ctx, input }) => countryBoundaries(ctx, ctx.actor, input.countryCode)),
 });

@@ -1,5 +1,5 @@
 import { Id, Sensitivity } from '@prevention/core';
-import { exchangeFormats, HxlMapping } from '@prevention/exchange';
+import { fileFormats, HxlMapping } from '@prevention/exchange';
 import { z } from 'zod';
 import {
   cancelImport,
@@ -13,8 +13,8 @@ import { procedure, router } from '../trpc.js';
 
 export const ZImportBatch = z.object({
   id: Id,
-  format: z.enum(exchangeFormats),
-  target: z.enum(['signals', 'observations']),
+  format: z.enum(fileFormats),
+  target: z.enum(['signals', 'observations', 'boundaries']),
   fileName: z.string(),
   contentHash: z.string(),
   byteSize: z.number().int(),
@@ -42,13 +42,21 @@ export const ZImportsStartRequest = z.object({
   /** The id the upload route answered with. */
   uploadId: z.uuid(),
   /** The format, when the upload's inspection guessed it wrong. */
-  format: z.enum(exchangeFormats).optional(),
+  format: z.enum(fileFormats).optional(),
   mode: z.enum(['all-or-nothing', 'valid-rows']).default('all-or-nothing'),
   sensitivity: Sensitivity.default('public'),
   /** HXL only: the mapping the user confirmed. */
   mapping: HxlMapping.optional(),
   /** HXL only: keep the mapping for the next file with the same hashtags. */
   saveMapping: z.boolean().default(false),
+  /** GeoJSON only: the property holding each feature's P-code, when detection is not wanted. */
+  codeProperty: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\p{L}\p{N}_.:-]+$/u, 'Expected a property name')
+    .optional(),
 });
 
 const ZPage = z.object({
@@ -69,6 +77,7 @@ export const importsRouter = router({
         saveMapping: input.saveMapping,
         ...(input.format ? { format: input.format } : {}),
         ...(input.mapping ? { mapping: input.mapping } : {}),
+        ...(input.codeProperty ? { codeProperty: input.codeProperty } : {}),
       }),
     ),
 

@@ -178,6 +178,8 @@ export const riskRouter = router({
               disagrees: z.boolean(),
             }),
           ),
+          /** A country's sub-national areas in the profile's month (none for an area). */
+          subnational: z.array(ZProfileSummary),
         }),
       ),
     )

@@ -12,7 +12,7 @@ import type { Sensitivity } from '@prevention/core';
 /**
  * Import batches and the rows they stage.
  *
- * A batch writes its rows straight into `signal` or `observation` in short statements, each
+ * A batch writes its rows straight into `signal`, `observation` or `area_boundary` in short statements, each
  * row tagged with the batch. Until the batch is `committed` those rows are invisible (see
  * {@link visibleRows}); committing is one short transaction that flips the batch's status and
  * marks the rows it replaces as superseded. Nothing else ever needs to hold the database for
@@ -65,7 +65,9 @@ export interface NewImportBatch {
  * or imported by a committed batch. The batches that are not committed are few, and an index
  * finds them.
  */
-export function visibleRows(table: 'signal' | 'observation'): RawBuilder<boolean> {
+export function visibleRows(
+  table: 'signal' | 'observation' | 'area_boundary',
+): RawBuilder<boolean> {
   const t = sql.table(table);
   return sql<boolean>`(${t}.superseded_by is null and (${t}.import_batch_id is null or ${t}.import_batch_id not in (select id from import_batch where status <> 'committed')))`;
 }
@@ -467,7 +469,12 @@ export class ImportStateError extends Error {
   override readonly name = 'ImportStateError';
 }
 
-const tableOf = (target: ImportTarget) => (target === 'signals' ? 'signal' : 'observation');
+const tables = {
+  signals: 'signal',
+  observations: 'observation',
+  boundaries: 'area_boundary',
+} as const satisfies Record<ImportTarget, keyof Database>;
+const tableOf = (target: ImportTarget) => tables[target];
 
 /**
  * Makes a batch visible, in the caller's transaction: the rows it replaces become superseded

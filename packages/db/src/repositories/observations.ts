@@ -291,8 +291,10 @@ export async function findPopulations(
 export async function findTouchedAreaMonths(
   db: Kysely<Database>,
   batchId: string,
-  target: 'signals' | 'observations',
+  target: 'signals' | 'observations' | 'boundaries',
 ): Promise<{ areaCode: string; countryCode: string; month: string }[]> {
+  // An outline changes no figure of any month.
+  if (target === 'boundaries') return [];
   const result =
     target === 'signals'
       ? await sql<{ area_code: string; country_code: string; month: string }>`

@@ -337,6 +337,8 @@ export async function findVisibleRiskProfiles(
     to: string;
     /** One area; otherwise every country (not their sub-national areas). */
     areaCode?: string;
+    /** Instead, the sub-national areas of this country. */
+    subnationalOf?: string;
     /** Leave the whole profile out: the overview needs only the summaries. */
     summaryOnly?: boolean;
   },
@@ -365,7 +367,11 @@ export async function findVisibleRiskProfiles(
     .where('basis', 'in', basesFor(reader.clearance));
   query = filter.areaCode
     ? query.where('area_code', '=', filter.areaCode)
-    : query.whereRef('area_code', '=', 'country_code');
+    : filter.subnationalOf
+      ? query
+          .where('country_code', '=', filter.subnationalOf)
+          .whereRef('area_code', '<>', 'country_code')
+      : query.whereRef('area_code', '=', 'country_code');
   if (reader.scope.kind === 'countries') {
     const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
     query = query.where('country_code', 'in', countries);

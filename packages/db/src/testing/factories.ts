@@ -1,6 +1,7 @@
 import { countryCodeOfArea, newId, type Signal, type UserAccount } from '@prevention/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
+import { findAreaByCode, upsertAreas } from '../repositories/areas.js';
 import { insertSignal, type SignalRecord } from '../repositories/signals.js';
 import { insertUser, type NewUser } from '../repositories/users.js';
 
@@ -58,4 +59,37 @@ export function createTestSignal(
   const countryCode = countryCodeOfArea(signal.areaCode);
   if (!countryCode) throw new Error(`No country for the area ${signal.areaCode}`);
   return insertSignal(db, signal, { countryCode, createdBy, now: new Date() });
+}
+
+/**
+ * First-level units of a country, as the demo has them (`SD01` …, named `Unit 1` … unless
+ * named), inserted or kept; returns their codes.
+ */
+export async function createTestSubnationalAreas(
+  db: Kysely<Database>,
+  countryCode: string,
+  codes: readonly string[],
+): Promise<string[]> {
+  const country = await findAreaByCode(db, countryCode);
+  if (!country) throw new Error(`No country ${countryCode}`);
+  await upsertAreas(
+    db,
+    codes.map((code, i) => ({
+      code,
+      kind: 'subnational',
+      name: `Unit ${i + 1} of ${countryCode}`,
+      parent_code: countryCode,
+      admin_level: 1,
+      alpha2: null,
+      m49: null,
+      un_status: null,
+      region_code: country.region.code,
+      region_name: country.region.name,
+      sub_region_code: country.subRegion.code,
+      sub_region_name: country.subRegion.name,
+      intermediate_region_code: country.intermediateRegion?.code ?? null,
+      intermediate_region_name: country.intermediateRegion?.name ?? null,
+    })),
+  );
+  return [...codes];
 }

@@ -5,4 +5,9 @@ export {
   type TestDatabase,
   type TestDatabaseOptions,
 } from './test-database.js';
-export { createTestSignal, createTestUser, testSignal } from './factories.js';
+export {
+  createTestSignal,
+  createTestSubnationalAreas,
+  createTestUser,
+  testSignal,
+} from './factories.js';

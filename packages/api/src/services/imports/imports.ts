@@ -21,8 +21,9 @@ import {
   type ImportBatchRecord,
   type ImportFormat,
   type ImportMode,
+  type ImportTarget,
 } from '@prevention/db';
-import { hxlShapeKey, inspect, type HxlMapping } from '@prevention/exchange';
+import { hxlShapeKey, inspectFile, type HxlMapping } from '@prevention/exchange';
 import type { ImportServices } from '../../context.js';
 import { auditEntry } from '../audit-trail.js';
 import type { ImportContext } from './run-import.js';
@@ -38,6 +39,8 @@ export interface ImportFile {
   sensitivity: Sensitivity;
   /** The confirmed HXL mapping (HXL only). */
   mapping?: HxlMapping;
+  /** GeoJSON only: the property of the P-codes, when not detected. */
+  codeProperty?: string;
 }
 
 export interface QueuedImport {
@@ -53,6 +56,7 @@ export interface StartImportRequest {
   sensitivity: Sensitivity;
   mapping?: HxlMapping;
   saveMapping: boolean;
+  codeProperty?: string;
 }
 
 /**
@@ -70,27 +74,36 @@ export async function startImport(
     throw new AppError('PRECONDITION_FAILED', 'Imports are not available on this server.');
   const upload = await services.uploads.find(request.uploadId, actor.userId);
   if (!upload) throw AppError.notFound('The uploaded file');
-  const inspection = await inspect(
-    services.uploads.open(upload.id)(),
-    request.format ? { format: request.format } : {},
-  );
+  const found = await inspectFile(services.uploads.open(upload.id)(), {
+    ...(request.format ? { format: request.format } : {}),
+    ...(request.codeProperty ? { codeProperty: request.codeProperty } : {}),
+  });
   const queued = await queueImport(ctx, actor, {
-    format: inspection.format,
+    format: found.kind === 'table' ? found.inspection.format : 'geojson',
     fileName: upload.fileName,
     contentHash: upload.contentHash,
     byteSize: upload.byteSize,
     mode: request.mode,
     sensitivity: request.sensitivity,
     ...(request.mapping ? { mapping: request.mapping } : {}),
+    ...(request.codeProperty ? { codeProperty: request.codeProperty } : {}),
   });
-  if (request.saveMapping && request.mapping)
-    await saveHxlMapping(ctx.db, hxlShapeKey(inspection.columns), request.mapping, {
+  if (request.saveMapping && request.mapping && found.kind === 'table')
+    await saveHxlMapping(ctx.db, hxlShapeKey(found.inspection.columns), request.mapping, {
       userId: actor.userId,
       now: ctx.now(),
     });
   await services.enqueue(queued.batch.id, upload.id);
   return queued;
 }
+
+/** The table each format's records go to. */
+const targetOf = {
+  acled: 'signals',
+  hxl: 'observations',
+  csv: 'observations',
+  geojson: 'boundaries',
+} as const satisfies Record<ImportFormat, ImportTarget>;
 
 /** Administrators see every batch; others, the batches they started. */
 const seesEveryBatch = (actor: Actor) => hasAnyRole(actor, ['administrator', 'hq-planner']);
@@ -111,17 +124,26 @@ export async function queueImport(
     throw new AppError('BAD_REQUEST', 'An HXL file needs a confirmed mapping.');
   if (file.format !== 'hxl' && file.mapping)
     throw new AppError('BAD_REQUEST', 'Only an HXL file takes a mapping.');
+  if (file.format !== 'geojson' && file.codeProperty)
+    throw new AppError('BAD_REQUEST', 'Only a GeoJSON file takes a P-code property.');
+  // Outlines are reference data that every reader of a country's risk sees.
+  if (file.format === 'geojson' && file.sensitivity !== 'public')
+    throw new AppError(
+      'BAD_REQUEST',
+      'Boundaries are public reference data: import them as public.',
+    );
   const sameContentAs = (await findCommittedBatchByHash(ctx.db, file.contentHash)) ?? null;
   const batch = await insertImportBatch(ctx.db, {
     id: newId(),
     format: file.format,
-    target: file.format === 'acled' ? 'signals' : 'observations',
+    target: targetOf[file.format],
     fileName: file.fileName,
     contentHash: file.contentHash,
     byteSize: file.byteSize,
     mode: file.mode,
     sensitivity: file.sensitivity,
     ...(file.mapping ? { mapping: file.mapping } : {}),
+    ...(file.codeProperty ? { mapping: { codeProperty: file.codeProperty } } : {}),
     createdBy: actor.userId,
     now: ctx.now(),
   });

@@ -17,6 +17,7 @@ import {
   findImportBatch,
   findUserById,
   recordImportProgress,
+  stageBoundaries,
   stageObservations,
   stageSignals,
   startImportBatch,
@@ -25,6 +26,7 @@ import {
   type ImportProgress,
   type ImportRowError,
   type StageResult,
+  type StagedBoundary,
   type StagedObservation,
   type StagedSignal,
   appendImportRowErrors,
@@ -33,12 +35,15 @@ import {
   ExchangeError,
   HxlMapping,
   readAcled,
+  readBoundaries,
   readHxl,
   readObservationCsv,
   type AcledEvent,
+  type BoundaryFeature,
   type Reading,
   type RowError,
 } from '@prevention/exchange';
+import { z } from 'zod';
 import { auditEntry, type AuditContext } from '../audit-trail.js';
 
 /** What an import needs from its host: the database, the clock, and the audit settings. */
@@ -71,7 +76,22 @@ const analyseAfterRows = 1_000;
 
 type Staged =
   | { target: 'signals'; rows: StagedSignal[] }
-  | { target: 'observations'; rows: StagedObservation[] };
+  | { target: 'observations'; rows: StagedObservation[] }
+  | { target: 'boundaries'; rows: StagedBoundary[] };
+
+type StagedRow = StagedSignal | StagedObservation | StagedBoundary;
+
+const emptyStaged = (target: Staged['target']): Staged => ({ target, rows: [] }) as Staged;
+
+/** What a GeoJSON batch keeps in its `mapping`: the P-code property the importer chose. */
+const BoundaryMapping = z.object({ codeProperty: z.string().min(1) });
+
+const duplicateMessages: Record<Staged['target'], (firstLine: number) => string> = {
+  signals: (first) => `This event repeats the one on line ${first}.`,
+  observations: (first) =>
+    `This value repeats the one on line ${first} (same indicator, area, period, sex, age and source).`,
+  boundaries: (first) => `This feature outlines the same area as feature ${first - 1}.`,
+};
 
 /**
  * Runs one queued batch from its file: reads the rows as they stream, validates each with the
@@ -118,10 +138,7 @@ export async function runImport(
   };
   let errorSeq = 0;
   let pendingErrors: ImportRowError[] = [];
-  let staged: Staged =
-    batch.target === 'signals'
-      ? { target: 'signals', rows: [] }
-      : { target: 'observations', rows: [] };
+  let staged: Staged = emptyStaged(batch.target);
   let lastSaved = Date.now();
   let cancelled = false;
   const writing = () => batch.mode === 'valid-rows' || progress.rowsInvalid === 0;
@@ -158,10 +175,7 @@ export async function runImport(
   const writes = new WritesInFlight(options.stagingDepth ?? 1);
   const flushStaged = async () => {
     const chunk = staged;
-    staged =
-      chunk.target === 'signals'
-        ? { target: 'signals', rows: [] }
-        : { target: 'observations', rows: [] };
+    staged = emptyStaged(chunk.target);
     if (chunk.rows.length === 0) return;
     if (!writing()) return;
     await writes.push(() => stageChunk(chunk));
@@ -176,7 +190,9 @@ export async function runImport(
     const result: StageResult =
       chunk.target === 'signals'
         ? await stageSignals(ctx.db, by, chunk.rows)
-        : await stageObservations(ctx.db, by, chunk.rows);
+        : chunk.target === 'observations'
+          ? await stageObservations(ctx.db, by, chunk.rows)
+          : await stageBoundaries(ctx.db, by, chunk.rows);
     for (const outcome of result.outcomes) if (outcome) progress[outcome] += 1;
     const repeatedLines = new Set<number>();
     for (const duplicate of result.duplicates) {
@@ -186,10 +202,7 @@ export async function runImport(
         {
           line: duplicate.line,
           column: '',
-          message:
-            chunk.target === 'signals'
-              ? `This event repeats the one on line ${duplicate.firstLine}.`
-              : `This value repeats the one on line ${duplicate.firstLine} (same indicator, area, period, sex, age and source).`,
+          message: duplicateMessages[chunk.target](duplicate.firstLine),
         },
       ]);
     }
@@ -266,12 +279,45 @@ export async function runImport(
       };
     };
 
-    const take = async (rows: (StagedSignal | StagedObservation | RowError[])[]) => {
+    const boundaryRow = (
+      line: number,
+      boundary: BoundaryFeature,
+      column: string,
+    ): StagedBoundary | RowError[] => {
+      const countryCode = areas.get(boundary.areaCode);
+      if (countryCode === boundary.areaCode)
+        return [
+          {
+            line,
+            column,
+            message: `Feature ${boundary.index}: ${boundary.areaCode} is a country; its sub-national areas have P-codes.`,
+          },
+        ];
+      if (outOfScope(countryCode))
+        return [
+          {
+            line,
+            column,
+            message: `Feature ${boundary.index}: ${boundary.areaCode} is not in the countries you work on.`,
+          },
+        ];
+      return {
+        id: newId(),
+        line,
+        areaCode: boundary.areaCode,
+        countryCode: countryCode as string,
+        geometry: JSON.stringify(boundary.geometry),
+        points: boundary.points,
+        sourcePoints: boundary.sourcePoints,
+        nameInSource: boundary.name,
+      };
+    };
+
+    const take = async (rows: (StagedRow | RowError[])[]) => {
       progress.rowsRead += 1;
       const errors = rows.filter((r): r is RowError[] => Array.isArray(r)).flat();
       if (errors.length > 0) return bad(errors);
-      for (const row of rows)
-        (staged.rows as (StagedSignal | StagedObservation)[]).push(row as never);
+      for (const row of rows) if (!Array.isArray(row)) (staged.rows as StagedRow[]).push(row);
       if (staged.rows.length >= chunkRows) await flushStaged();
     };
 
@@ -282,6 +328,22 @@ export async function runImport(
           progress.rowsRead += 1;
           bad(row.errors);
         } else await take([signalRow(row.line, row.value)]);
+        await saveProgress();
+        if (cancelled) break;
+      }
+    } else if (batch.format === 'geojson') {
+      const chosen = BoundaryMapping.safeParse(batch.mapping);
+      const reading = await readBoundaries(counted(), {
+        resolveArea,
+        ...(chosen.success ? { codeProperty: chosen.data.codeProperty } : {}),
+      });
+      const codeColumn = (index: number) =>
+        `features[${index}].properties.${reading.info.codeProperty ?? ''}`;
+      for await (const row of reading.rows) {
+        if (!row.ok) {
+          progress.rowsRead += 1;
+          bad(row.errors);
+        } else await take([boundaryRow(row.line, row.value, codeColumn(row.value.index))]);
         await saveProgress();
         if (cancelled) break;
       }

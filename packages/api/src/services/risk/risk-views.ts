@@ -189,6 +189,7 @@ export async function riskOfArea(
   series: ProfileSummaryView[];
   profile: RiskProfile | null;
   fieldJudgements: FieldJudgementView[];
+  subnational: ProfileSummaryView[];
 }> {
   const countryCode = await countryInScope(ctx, actor, request.areaCode);
   const version = await modelVersionFor(ctx, actor, request.modelVersionId);
@@ -210,6 +211,19 @@ export async function riskOfArea(
     series: series.map(toSummary),
     profile: chosen ? readStoredProfile(chosen.profile, nodeOrderOf(version)) : null,
     fieldJudgements: await fieldJudgements(ctx, actor, request.areaCode, series),
+    // A country's sub-national areas in the same month, for its table and map.
+    subnational:
+      month && countryCode === request.areaCode
+        ? (
+            await findVisibleRiskProfiles(ctx.db, actor, {
+              modelVersionId: version.id,
+              subnationalOf: countryCode,
+              from: month,
+              to: month,
+              summaryOnly: true,
+            })
+          ).map(toSummary)
+        : [],
   };
 }
 
