@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import { visibleRows, type StageResult, type StagedOutcome } from './imports.js';
+import { outcomesByRow, visibleRows, type StageResult, type StagedOutcome } from './imports.js';
 
 /** An area's outline as an import stages it: resolved, scoped and simplified by the caller. */
 export interface StagedBoundary {
@@ -75,8 +75,7 @@ export async function stageBoundaries(
     union all
     select n, 'unchanged' from matched where same
   `.execute(db);
-  const outcomes = new Array<StagedOutcome | undefined>(rows.length).fill(undefined);
-  for (const row of result.rows) outcomes[Number(row.n) - 1] = row.outcome;
+  const outcomes = outcomesByRow(rows.length, result.rows);
   const missing = rows.filter((_, i) => outcomes[i] === undefined);
   if (missing.length === 0) return { outcomes, duplicates: [] };
   const earlier = await db

@@ -456,7 +456,8 @@ export async function stageObservations(
   };
 }
 
-function outcomesByRow(
+/** A staging statement's outcomes by row position (`n` counts from 1); none for a duplicate. */
+export function outcomesByRow(
   count: number,
   rows: readonly { n: number; outcome: StagedOutcome }[],
 ): (StagedOutcome | undefined)[] {
