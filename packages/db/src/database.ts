@@ -5,6 +5,14 @@ import type {
   RevisionAction,
 } from '@prevention/assessment';
 import type { CountryScope, Role, Sensitivity } from '@prevention/core';
+import type {
+  ActivityStatus,
+  DecisionStatus,
+  LoggedDecision,
+  PlanContent,
+  PlanStatus,
+  RagRating,
+} from '@prevention/planning';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 /**
@@ -33,6 +41,10 @@ export interface Database {
   risk_model_version: RiskModelVersionTable;
   risk_profile: RiskProfileTable;
   risk_run: RiskRunTable;
+  plan: PlanTable;
+  plan_revision: PlanRevisionTable;
+  plan_progress_report: PlanProgressReportTable;
+  logged_decision: LoggedDecisionTable;
 }
 
 /**
@@ -438,3 +450,75 @@ export interface RiskRunTable {
   failure: string | null;
 }
 export type RiskRunRow = Selectable<RiskRunTable>;
+
+/** A country's prevention plan for a cycle, at its current revision. */
+export interface PlanTable {
+  id: string;
+  country_code: string;
+  start_year: number;
+  end_year: number;
+  title: string;
+  status: PlanStatus;
+  revision: number;
+  sensitivity: Sensitivity;
+  content: Json<PlanContent>;
+  /** Who submitted the plan for review: they do not endorse it themselves. */
+  submitted_by: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_by: string;
+  updated_at: Date;
+}
+export type PlanRow = Selectable<PlanTable>;
+
+export type PlanRevisionAction =
+  'create' | 'save' | 'submit' | 'return' | 'endorse' | 'activate' | 'close';
+
+/** One save or lifecycle step of a plan; never changed once written. */
+export interface PlanRevisionTable {
+  plan_id: string;
+  revision: number;
+  action: PlanRevisionAction;
+  status: PlanStatus;
+  sensitivity: Sensitivity;
+  content: Json<PlanContent>;
+  /** What the author said about the step (a return's reason, a save's summary). */
+  note: string | null;
+  /** How many fields the revision changed from the one before. */
+  changes: number;
+  author_id: string;
+  saved_at: Date;
+}
+export type PlanRevisionRow = Selectable<PlanRevisionTable>;
+
+/** A progress report on one action of a plan. */
+export interface PlanProgressReportTable {
+  id: string;
+  plan_id: string;
+  action_id: string;
+  date: string;
+  author_id: string;
+  status: ActivityStatus;
+  milestones_met_percent: number;
+  rating: RagRating;
+  narrative: string;
+  created_at: Date;
+}
+export type PlanProgressReportRow = Selectable<PlanProgressReportTable>;
+
+/** A decision of a leadership meeting, with its follow-ups in the document. */
+export interface LoggedDecisionTable {
+  id: string;
+  country_code: string | null;
+  sensitivity: Sensitivity;
+  meeting_date: string;
+  due_date: string | null;
+  owner_id: string | null;
+  /** The latest follow-up's status, for "due from me" to filter on; overdue is never stored. */
+  status: DecisionStatus;
+  content: Json<LoggedDecision>;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+export type LoggedDecisionRow = Selectable<LoggedDecisionTable>;

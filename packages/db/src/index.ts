@@ -215,3 +215,30 @@ export {
   type StoredRiskProfile,
   type VisibleRiskProfile,
 } from './repositories/risk-profiles.js';
+export {
+  findPlanById,
+  findPlanRevisionContents,
+  findPlanRevisions,
+  findPlans,
+  findPlansWithFocalPoint,
+  findProgressReports,
+  insertProgressReport,
+  lockCountryPlans,
+  lockPlan,
+  writePlanRevision,
+  type PlanFilter,
+  type PlanHeader,
+  type PlanReader,
+  type PlanRecord,
+  type PlanRevisionSummary,
+  type PlanWrite,
+} from './repositories/plans.js';
+export {
+  findDecisionById,
+  findDecisions,
+  insertDecision,
+  lockDecision,
+  updateDecision,
+  type DecisionFilter,
+  type DecisionRecord,
+} from './repositories/decisions.js';

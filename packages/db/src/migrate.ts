@@ -8,6 +8,7 @@ import * as importsAndObservations from './migrations/2026_12_04_001_imports_and
 import * as riskProfiles from './migrations/2026_12_05_001_risk_profiles.js';
 import * as riskProfileText from './migrations/2026_12_06_001_risk_profile_text.js';
 import * as areaBoundaries from './migrations/2026_12_07_001_area_boundaries.js';
+import * as preventionPlans from './migrations/2026_12_08_001_prevention_plans.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_001_risk_profiles': riskProfiles,
   '2026_12_06_001_risk_profile_text': riskProfileText,
   '2026_12_07_001_area_boundaries': areaBoundaries,
+  '2026_12_08_001_prevention_plans': preventionPlans,
 };
 
 export interface MigrateOptions {
