@@ -4,7 +4,7 @@ import type {
   AssessmentStatus,
   Person,
 } from '@prevention/assessment';
-import { CountryCode, isCleared, sensitivityLevels, type Sensitivity } from '@prevention/core';
+import { CountryCode, type Sensitivity } from '@prevention/core';
 import { sql, type Kysely } from 'kysely';
 import type { AssessmentRevisionRow, AssessmentRow, Database } from '../database.js';
 import {
@@ -12,7 +12,7 @@ import {
   revisionRecord,
   type NewRevision,
 } from './assessment-revisions.js';
-import type { RecordReader } from './signals.js';
+import { type RecordReader, clearedLevels, countryList } from './signals.js';
 
 /**
  * Who is reading assessments: their countries and clearance, as for every record, and whether
@@ -274,7 +274,7 @@ export async function findAssessments(
 
 /** Assessments within the reader's countries and clearance (and published, for partners). */
 function readable(db: Kysely<Database>, reader: AssessmentReader) {
-  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  const levels = clearedLevels(reader.clearance);
   let query = db
     .selectFrom('assessment')
     .leftJoin('app_user as updater', 'updater.id', 'assessment.updated_by')
@@ -309,7 +309,7 @@ function readable(db: Kysely<Database>, reader: AssessmentReader) {
     .where('assessment.sensitivity', 'in', levels);
   if (reader.scope.kind === 'countries') {
     // A reader with no country sees nothing rather than failing on `in ()`.
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     query = query.where('assessment.country_code', 'in', countries);
   }
   if (reader.publishedOnly) query = query.where('assessment.status', '=', 'published');

@@ -1,8 +1,8 @@
-import { isCleared, sensitivityLevels, type Sensitivity } from '@prevention/core';
+import { type Sensitivity } from '@prevention/core';
 import { decisionStatus, type LoggedDecision } from '@prevention/planning';
 import type { Kysely } from 'kysely';
 import type { Database, LoggedDecisionRow } from '../database.js';
-import type { RecordReader } from './signals.js';
+import { type RecordReader, clearedLevels, countryList } from './signals.js';
 
 /** A logged decision as stored: the document, its level, and who recorded it when. */
 export interface DecisionRecord {
@@ -111,10 +111,10 @@ export async function findDecisions(
  * countries (no country) is for readers of every country only.
  */
 function readableDecisions(db: Kysely<Database>, reader: RecordReader) {
-  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  const levels = clearedLevels(reader.clearance);
   let query = db.selectFrom('logged_decision').selectAll().where('sensitivity', 'in', levels);
   if (reader.scope.kind === 'countries') {
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     query = query.where('country_code', 'in', countries);
   }
   return query;

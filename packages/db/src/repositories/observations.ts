@@ -1,6 +1,5 @@
 import {
   CountryCode,
-  isCleared,
   sensitivityLevels,
   type Observation,
   type Sensitivity,
@@ -8,7 +7,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Database, ObservationRow } from '../database.js';
 import { visibleRows } from './imports.js';
-import type { RecordReader } from './signals.js';
+import { type RecordReader, clearedLevels, countryList } from './signals.js';
 
 /** A stored observation: the value, its country, sensitivity and where it came from. */
 export interface ObservationRecord extends Observation {
@@ -39,14 +38,14 @@ export async function findVisibleObservations(
   filter: ObservationFilter,
   page: { afterId?: string; limit: number } = { limit: 1000 },
 ): Promise<ObservationRecord[]> {
-  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  const levels = clearedLevels(reader.clearance);
   let query = db
     .selectFrom('observation')
     .selectAll()
     .where('sensitivity', 'in', levels)
     .where(visibleRows('observation'));
   if (reader.scope.kind === 'countries') {
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     query = query.where('country_code', 'in', countries);
   }
   if (filter.areaCode) {
@@ -120,7 +119,7 @@ export async function findObservationsInPeriods(
 ): Promise<{ observations: ObservationWithOrigin[]; truncated: boolean; withheld: number }> {
   const groups = request.groups.filter((g) => g.indicatorCodes.length > 0 && g.periods.length > 0);
   if (groups.length === 0) return { observations: [], truncated: false, withheld: 0 };
-  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  const levels = clearedLevels(reader.clearance);
   let candidates = db
     .selectFrom('observation')
     .where('area_code', '=', request.areaCode)
@@ -138,7 +137,7 @@ export async function findObservationsInPeriods(
     )
     .where(visibleRows('observation'));
   if (reader.scope.kind === 'countries') {
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     candidates = candidates.where('country_code', 'in', countries);
   }
   const rows = await candidates

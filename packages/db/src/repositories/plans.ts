@@ -1,4 +1,4 @@
-import { isCleared, sensitivityLevels, type Sensitivity } from '@prevention/core';
+import { type Sensitivity } from '@prevention/core';
 import {
   publishedPlanStatuses,
   type PlanContent,
@@ -13,7 +13,7 @@ import type {
   PlanRevisionRow,
   PlanRow,
 } from '../database.js';
-import type { RecordReader } from './signals.js';
+import { type RecordReader, clearedLevels, countryList } from './signals.js';
 
 /**
  * Who is reading plans: their countries and clearance, as for every record, and whether they
@@ -311,13 +311,13 @@ function toProgressReport(row: PlanProgressReportRow): ProgressReport {
 
 /** Plans limited, in SQL, to the reader's countries, clearance and (for partners) publication. */
 function readablePlans(db: Kysely<Database>, reader: PlanReader) {
-  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  const levels = clearedLevels(reader.clearance);
   let query = db
     .selectFrom('plan')
     .innerJoin('app_user as updater', 'updater.id', 'plan.updated_by')
     .where('plan.sensitivity', 'in', levels);
   if (reader.scope.kind === 'countries') {
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     query = query.where('plan.country_code', 'in', countries);
   }
   if (reader.publishedOnly) query = query.where('plan.status', 'in', [...publishedPlanStatuses]);

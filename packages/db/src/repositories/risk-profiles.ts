@@ -9,7 +9,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Database, RiskModelVersionRow, RiskProfileRow, RiskRunRow } from '../database.js';
 import { visibleRows } from './imports.js';
-import type { RecordReader } from './signals.js';
+import { type RecordReader, countryList } from './signals.js';
 
 /** A stored risk model version. */
 export interface RiskModelVersionRecord {
@@ -373,7 +373,7 @@ export async function findVisibleRiskProfiles(
           .whereRef('area_code', '<>', 'country_code')
       : query.whereRef('area_code', '=', 'country_code');
   if (reader.scope.kind === 'countries') {
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     query = query.where('country_code', 'in', countries);
   }
   const rows = await query.orderBy('area_code').orderBy('month').orderBy('basis', 'desc').execute();

@@ -32,6 +32,19 @@ export interface RecordReader {
   clearance: Sensitivity;
 }
 
+/** The levels a reader is cleared for, for a `sensitivity in (…)` condition. */
+export function clearedLevels(clearance: Sensitivity): Sensitivity[] {
+  return sensitivityLevels.filter((level) => isCleared(clearance, level));
+}
+
+/**
+ * A reader's countries for a `country_code in (…)` condition. An empty list would be `in ()`,
+ * which is not SQL; a scope always names a country, but a reader with none sees nothing.
+ */
+export function countryList(countries: readonly string[]): string[] {
+  return countries.length > 0 ? [...countries] : [''];
+}
+
 export async function insertSignal(
   db: Kysely<Database>,
   signal: Signal,
@@ -109,16 +122,14 @@ export async function findSignals(
 }
 
 function readable(db: Kysely<Database>, reader: RecordReader) {
-  const levels = sensitivityLevels.filter((level) => isCleared(reader.clearance, level));
+  const levels = clearedLevels(reader.clearance);
   let query = db
     .selectFrom('signal')
     .selectAll()
     .where('sensitivity', 'in', levels)
     .where(visibleRows('signal'));
   if (reader.scope.kind === 'countries') {
-    // An empty list would be `in ()`, which is not SQL; a scope always names a country, but a
-    // reader with none must see nothing rather than fail.
-    const countries = reader.scope.countries.length > 0 ? [...reader.scope.countries] : [''];
+    const countries = countryList(reader.scope.countries);
     query = query.where('country_code', 'in', countries);
   }
   return query;
