@@ -10,5 +10,8 @@ export default defineConfig({
     // checks alone took 23 s in CI. The limits catch hangs; speed is the benchmarks' business.
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // `expect.poll` waits for what the page shows next; its default second is shorter than a
+    // React render takes in Chromium while the suite's other packages hold both cores.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
