@@ -110,6 +110,58 @@ const assessmentContent = exampleContent(composeAssessmentForm(platformPillars),
   sparse: true,
 });
 
+const planAction = {
+  id: '01932b6e-8f3a-7c00-8000-0000000000a1',
+  title: 'Fuzz',
+  outcomeIds: ['01932b6e-8f3a-7c00-8000-0000000000a2'],
+  pillars: ['peace-security', 'human-rights'],
+  stage: 'prevention',
+  leadOrganisationId: '01932b6e-8f3a-7c00-8000-0000000000a3',
+  partners: [{ organisationId: '01932b6e-8f3a-7c00-8000-0000000000a4', role: 1 }],
+  areas: ['SD01'],
+  plannedStart: '2027-01-01',
+  plannedEnd: '2028-12-31',
+  actualStart: null,
+  actualEnd: null,
+  status: 1,
+  genderMarker: 2,
+  humanRightsMarker: 2,
+  riskDrivers: ['peace-security.political-tension'],
+  alertIds: [],
+  requiredBudget: [{ year: '2027', amountUsd: '100000' }],
+  focalPointId: null,
+};
+
+const planContent = {
+  title: 'Fuzz',
+  cycle: { startYear: '2027', endYear: '2028' },
+  outcomes: [
+    {
+      id: planAction.outcomeIds[0],
+      title: 'Fuzz',
+      description: null,
+      pillars: ['peace-security', 'human-rights'],
+      indicators: [],
+      sdgTargets: ['16.1'],
+      riskNodes: [],
+    },
+  ],
+  actions: [planAction],
+  flows: [
+    {
+      id: '01932b6e-8f3a-7c00-8000-0000000000a5',
+      sourceOrganisationId: '01932b6e-8f3a-7c00-8000-0000000000a4',
+      target: { kind: 'action', actionId: planAction.id },
+      status: 'pledged',
+      date: '2027-02-01',
+      amount: '1000',
+      currency: 'EUR',
+      usdRate: '1.08',
+      description: null,
+    },
+  ],
+};
+
 /** A valid input per procedure, to be spoiled one field at a time. */
 function validInputs(targetUserId: string): Record<string, Record<string, unknown>> {
   const someId = '01932b6e-8f3a-7c00-8000-0000000000ff';
@@ -206,6 +258,38 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
       content: assessmentContent,
     },
     'assessments.discardConflict': { conflictId: someId },
+    'plans.list': { countryCode: 'SDN', status: 'active' },
+    'plans.byId': { id: someId },
+    'plans.analysis': { id: someId },
+    'plans.history': { id: someId },
+    'plans.diff': { id: someId, from: 1, to: 2 },
+    'plans.create': { countryCode: 'SDN', sensitivity: 'restricted', content: planContent },
+    'plans.save': { id: someId, baseRevision: 1, content: planContent, note: 'Fuzz' },
+    'plans.transition': { id: someId, action: 'return', revision: 1, note: 'Fuzz' },
+    'plans.addReport': {
+      planId: someId,
+      report: {
+        actionId: planAction.id,
+        date: '2026-11-30',
+        status: 2,
+        milestonesMetPercent: 50,
+        rating: 'amber',
+        narrative: 'Fuzz',
+      },
+    },
+    'decisions.list': { countryCode: 'SDN', linkedTo: someId, limit: 10 },
+    'decisions.byId': { id: someId },
+    'decisions.create': {
+      countryCode: 'SDN',
+      sensitivity: 'restricted',
+      meeting: { body: 'country-team', bodyName: 'UNCT', title: 'Fuzz', date: '2026-11-01' },
+      text: 'Fuzz',
+      kind: 'action',
+      ownerId: targetUserId,
+      dueDate: '2026-12-31',
+      links: { alertIds: [], outcomeIds: [someId], actionIds: [] },
+    },
+    'decisions.followUp': { id: someId, text: 'Fuzz', status: 'ongoing' },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Role } from '@prevention/core';
 import { publicAccess, signedIn, type AccessPolicy } from './access/policy.js';
+import { decisionReaders, decisionRecorders } from './services/plans/plan-roles.js';
 
 const signalAuthors: Role[] = ['field-officer', 'country-team-lead'];
 const signalReaders: Role[] = [
@@ -25,6 +26,10 @@ const importers: Role[] = ['hq-planner', 'country-team-lead', 'administrator'];
 const assessmentAuthors: Role[] = ['field-officer', 'country-team-lead'];
 const assessmentStewards: Role[] = ['field-officer', 'country-team-lead', 'reviewer', 'hq-planner'];
 const assessmentReaders: Role[] = [...assessmentStewards, 'partner'];
+/** Who drafts a country's plan; who reports on its actions. */
+const planEditors: Role[] = ['country-team-lead'];
+const progressReporters: Role[] = ['field-officer', 'country-team-lead'];
+const everyoneButAdministrators: Role[] = [...assessmentStewards, 'partner'];
 
 /**
  * Every procedure's policy, in one place. A procedure that is not listed here is refused to
@@ -63,6 +68,27 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'assessments.transition': signedIn(assessmentStewards, 'records', 'public'),
   'assessments.resolveConflict': signedIn(assessmentAuthors, 'records', 'public'),
   'assessments.discardConflict': signedIn(assessmentAuthors, 'records', 'public'),
+
+  // Plans are read within the caller's countries and clearance; a partner reads published ones.
+  'plans.list': signedIn(assessmentReaders, 'records', 'public'),
+  'plans.byId': signedIn(assessmentReaders, 'records', 'public'),
+  'plans.analysis': signedIn(assessmentReaders, 'records', 'public'),
+  'plans.history': signedIn(assessmentReaders, 'records', 'public'),
+  'plans.diff': signedIn(assessmentReaders, 'records', 'public'),
+  'plans.dueFromMe': signedIn(everyoneButAdministrators, 'none', 'public'),
+  'plans.create': signedIn(planEditors, 'records', 'public'),
+  'plans.save': signedIn(planEditors, 'records', 'public'),
+  // Each step's own roles (the lead submits, a reviewer or HQ planner endorses) are the
+  // planning package's lifecycle rules, checked in the service.
+  'plans.transition': signedIn(assessmentStewards, 'records', 'public'),
+  'plans.addReport': signedIn(progressReporters, 'records', 'public'),
+
+  // A decision across countries (no country) is logged and read by those who work in every one.
+  'decisions.list': signedIn(decisionReaders, 'records', 'public'),
+  'decisions.byId': signedIn(decisionReaders, 'records', 'public'),
+  'decisions.create': signedIn(decisionRecorders, 'records', 'public'),
+  // The owner follows up a decision, whatever their role; so do the recorders.
+  'decisions.followUp': signedIn(decisionReaders, 'records', 'public'),
 
   'users.list': signedIn(administrators, 'global', 'restricted'),
   'users.byId': signedIn(administrators, 'global', 'restricted'),

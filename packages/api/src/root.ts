@@ -4,7 +4,9 @@ import { areasRouter } from './routers/areas.js';
 import { assessmentsRouter } from './routers/assessments.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { decisionsRouter } from './routers/decisions.js';
 import { importsRouter } from './routers/imports.js';
+import { plansRouter } from './routers/plans.js';
 import { riskRouter } from './routers/risk.js';
 import { signalsRouter } from './routers/signals.js';
 import { systemRouter } from './routers/system.js';
@@ -17,7 +19,9 @@ export const appRouter = router({
   assessments: assessmentsRouter,
   audit: auditRouter,
   auth: authRouter,
+  decisions: decisionsRouter,
   imports: importsRouter,
+  plans: plansRouter,
   risk: riskRouter,
   signals: signalsRouter,
   system: systemRouter,

@@ -17,6 +17,7 @@ import {
   databaseKinds,
   useTestDatabase,
 } from '@prevention/db/testing';
+import type { PlanContent } from '@prevention/planning';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, policyFor, type AccessPolicy } from '../src/index.js';
@@ -25,6 +26,7 @@ import { actorOf, callerFor, testDependencies } from './harness.js';
 import { observedLeaf, observedMonth, storeObservations, storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
 import { storeBoundaries } from './boundary-fixtures.js';
+import { planIn, planTeam, testPlanContent, type PlanTeam } from './plan-fixtures.js';
 
 /**
  * The authorisation matrix: every procedure × every role (and a signed-out caller) × a caller in
@@ -42,9 +44,19 @@ interface AssessmentTarget {
   conflictToResolve: string;
   conflictToDiscard: string;
 }
+/** An active plan in Sudan at the target's level, and a decision logged at it. */
+interface PlanTarget {
+  id: string;
+  revision: number;
+  content: PlanContent;
+  cycle: { startYear: number; endYear: number };
+  decisionId: string;
+}
 interface Fixture {
   target: SignalRecord;
   assessment: AssessmentTarget;
+  plan: PlanTarget;
+  team: PlanTeam;
   managedUser: UserAccount;
   tag: string;
 }
@@ -288,6 +300,100 @@ const probes: Record<string, Probe> = {
   'risk.runs': (c) => outcome(c.risk.runs({ limit: 5 })),
   // Past the policy, the test's server has no job queue: refused as a precondition.
   'risk.recompute': (c) => outcome(c.risk.recompute()),
+  'plans.list': async (c, { plan }) => {
+    try {
+      const plans = await c.plans.list({ countryCode: 'SDN' });
+      return plans.some((p) => p.id === plan.id) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'plans.byId': (c, { plan }) =>
+    outcome(c.plans.byId({ id: plan.id }), (error) => error.code === 'NOT_FOUND'),
+  'plans.analysis': (c, { plan }) =>
+    outcome(c.plans.analysis({ id: plan.id }), (error) => error.code === 'NOT_FOUND'),
+  'plans.history': (c, { plan }) =>
+    outcome(c.plans.history({ id: plan.id }), (error) => error.code === 'NOT_FOUND'),
+  'plans.diff': (c, { plan }) =>
+    outcome(
+      c.plans.diff({ id: plan.id, from: 1, to: plan.revision }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'plans.dueFromMe': (c) => outcome(c.plans.dueFromMe()),
+  // Past the access checks, a cycle that overlaps the target's is refused as a conflict: a caller
+  // out of the country or above their clearance is refused before that.
+  'plans.create': (c, { plan, target, team }) =>
+    outcome(
+      c.plans.create({
+        countryCode: 'SDN',
+        sensitivity: target.sensitivity,
+        content: testPlanContent(team, plan.cycle),
+      }),
+      (error) => error.code === 'FORBIDDEN',
+    ),
+  // A stale revision: refused after the access checks, and nothing changes.
+  'plans.save': (c, { plan }) =>
+    outcome(
+      c.plans.save({ id: plan.id, baseRevision: plan.revision + 1000, content: plan.content }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'plans.transition': (c, { plan }) =>
+    outcome(
+      c.plans.transition({ id: plan.id, action: 'close', revision: plan.revision + 1000 }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  // Past the access checks, a report on an action the plan does not have is a bad request.
+  'plans.addReport': (c, { plan }) =>
+    outcome(
+      c.plans.addReport({
+        planId: plan.id,
+        report: {
+          actionId: newId(),
+          date: '2026-11-30',
+          status: 2,
+          milestonesMetPercent: 10,
+          rating: 'green',
+          narrative: 'Matrix',
+        },
+      }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'decisions.list': async (c, { plan }) => {
+    try {
+      const decisions = await c.decisions.list({ countryCode: 'SDN', limit: 500 });
+      return decisions.some((d) => d.decision.id === plan.decisionId) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'decisions.byId': (c, { plan }) =>
+    outcome(c.decisions.byId({ id: plan.decisionId }), (error) => error.code === 'NOT_FOUND'),
+  'decisions.create': (c, { target }) =>
+    outcome(
+      c.decisions.create({
+        countryCode: 'SDN',
+        sensitivity: target.sensitivity,
+        meeting: { body: 'country-team', bodyName: 'UNCT', title: 'Matrix', date: '2026-11-01' },
+        text: 'Logged by the matrix.',
+        kind: 'information',
+        ownerId: null,
+        dueDate: null,
+      }),
+      (error) => error.code === 'FORBIDDEN',
+    ),
+  // Past the access checks, someone who neither owns nor records decisions is refused the
+  // follow-up itself (FORBIDDEN from the service, not the policy); a hidden one is NOT_FOUND.
+  'decisions.followUp': (c, { plan }) =>
+    outcome(
+      c.decisions.followUp({
+        id: plan.decisionId,
+        text: 'Followed up by the matrix.',
+        status: 'ongoing',
+      }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
 };
 
 /**
@@ -329,6 +435,8 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
   const actors: { user: UserAccount; actor: Actor; label: string }[] = [];
   const targets = new Map<Sensitivity, SignalRecord>();
   const assessments = new Map<Sensitivity, AssessmentTarget>();
+  const plans = new Map<Sensitivity, PlanTarget>();
+  let planners: PlanTeam;
   let managedUser: UserAccount;
 
   beforeAll(async () => {
@@ -371,6 +479,22 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
         }),
       );
     }
+    planners = await planTeam(database.db);
+    const recorder = callerFor(deps, planners.lead).decisions;
+    for (const [index, level] of sensitivityLevels.entries()) {
+      const cycle = { startYear: 2400 + index * 3, endYear: 2401 + index * 3 };
+      const plan = await planIn(deps, planners, 'active', { sensitivity: level, cycle });
+      const { decision } = await recorder.create({
+        countryCode: 'SDN',
+        sensitivity: level,
+        meeting: { body: 'country-team', bodyName: 'UNCT', title: 'Matrix', date: '2026-11-01' },
+        text: 'The matrix target.',
+        kind: 'information',
+        ownerId: null,
+        dueDate: null,
+      });
+      plans.set(level, { ...plan, cycle, decisionId: decision.id });
+    }
     await storeProfiles(database.db, 'SDN', sensitivityLevels.map(basisOf));
     await storeObservations(database.db, 'SDN', sensitivityLevels, author.id);
     await storeBoundaries(database.db, 'SDN', ['SD01', 'SD02'], author.id);
@@ -409,8 +533,16 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
         for (const [level, target] of targets) {
           cases += 1;
           const assessment = assessments.get(level);
-          if (!assessment) throw new Error(`no assessment at ${level}`);
-          const fixture = { target, assessment, managedUser, tag: `${kind}-${cases}` };
+          const plan = plans.get(level);
+          if (!assessment || !plan) throw new Error(`no assessment or plan at ${level}`);
+          const fixture = {
+            target,
+            assessment,
+            plan,
+            team: planners,
+            managedUser,
+            tag: `${kind}-${cases}`,
+          };
           const actual = await probe(caller, fixture);
           const expected = expectedOutcome(path, policy, actor, target);
           if (actual === 'allowed' && expected === 'denied') {

@@ -13,6 +13,7 @@ import { actorOf, callerFor, failure, testDependencies } from './harness.js';
 import { observedLeaf, observedMonth, storeObservations, storeProfiles } from './risk-fixtures.js';
 import { allProcedures } from './procedures.js';
 import { storeBoundaries } from './boundary-fixtures.js';
+import { planIn, planTeam } from './plan-fixtures.js';
 
 /**
  * Insecure direct object references: asking by id for a record outside one's countries, or above
@@ -33,6 +34,8 @@ interface Hidden {
    * the kind (outlines are public reference data: none is above any clearance).
    */
   boundaries: { countryCode: string } | null;
+  plan: { id: string; countryCode: string };
+  decision: { id: string; countryCode: string };
 }
 interface Probe {
   /** What the caller gets for a record it may not see. */
@@ -137,6 +140,42 @@ const readProbes: Record<string, Probe> = {
     },
     absent: async () => [],
   },
+  'plans.list': {
+    hidden: async (caller, { plan }) => {
+      const byCountry = await caller.plans.list({ countryCode: plan.countryCode });
+      const everything = await caller.plans.list();
+      return [...byCountry, ...everything].filter((item) => item.id === plan.id);
+    },
+    absent: async () => [],
+  },
+  'plans.byId': {
+    hidden: (caller, { plan }) => notFound(caller.plans.byId({ id: plan.id })),
+    absent: (caller) => notFound(caller.plans.byId({ id: missingId })),
+  },
+  'plans.analysis': {
+    hidden: (caller, { plan }) => notFound(caller.plans.analysis({ id: plan.id })),
+    absent: (caller) => notFound(caller.plans.analysis({ id: missingId })),
+  },
+  'plans.history': {
+    hidden: (caller, { plan }) => notFound(caller.plans.history({ id: plan.id })),
+    absent: (caller) => notFound(caller.plans.history({ id: missingId })),
+  },
+  'plans.diff': {
+    hidden: (caller, { plan }) => notFound(caller.plans.diff({ id: plan.id, from: 1, to: 1 })),
+    absent: (caller) => notFound(caller.plans.diff({ id: missingId, from: 1, to: 1 })),
+  },
+  'decisions.list': {
+    hidden: async (caller, { decision }) => {
+      const byCountry = await caller.decisions.list({ countryCode: decision.countryCode });
+      const everything = await caller.decisions.list();
+      return [...byCountry, ...everything].filter((item) => item.decision.id === decision.id);
+    },
+    absent: async () => [],
+  },
+  'decisions.byId': {
+    hidden: (caller, { decision }) => notFound(caller.decisions.byId({ id: decision.id })),
+    absent: (caller) => notFound(caller.decisions.byId({ id: missingId })),
+  },
 };
 
 describe.each(databaseKinds())('direct object references on %s', (kind) => {
@@ -175,7 +214,37 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       ['confidential'],
       author.id,
     );
+    const planners = await planTeam(database.db);
+    const planOf = async (countryCode: string, sensitivity: Sensitivity, startYear: number) => {
+      const { id } = await planIn(deps, planners, 'active', {
+        countryCode,
+        sensitivity,
+        cycle: { startYear, endYear: startYear + 1 },
+      });
+      return { id, countryCode };
+    };
+    const recorder = actorOf(
+      await createTestUser(database.db, {
+        roles: ['hq-planner'],
+        scope: { kind: 'global' },
+        clearance: 'strictly-confidential',
+      }),
+    );
+    const decisionOf = async (countryCode: string, sensitivity: Sensitivity) => {
+      const { decision } = await callerFor(deps, recorder).decisions.create({
+        countryCode,
+        sensitivity,
+        meeting: { body: 'country-team', bodyName: 'UNCT', title: 'Meeting', date: '2026-11-01' },
+        text: 'Noted.',
+        kind: 'information',
+        ownerId: null,
+        dueDate: null,
+      });
+      return { id: decision.id, countryCode };
+    };
     inMali = {
+      plan: await planOf('MLI', 'restricted', 2300),
+      decision: await decisionOf('MLI', 'restricted'),
       signal: await createTestSignal(database.db, author.id, { areaCode: 'MLI' }),
       assessment: await assessmentOf('MLI', 'restricted'),
       profile: { areaCode: 'MLI', basis: 0 },
@@ -183,6 +252,8 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       boundaries: { countryCode: 'MLI' },
     };
     aboveClearance = {
+      plan: await planOf('SDN', 'confidential', 2300),
+      decision: await decisionOf('SDN', 'confidential'),
       signal: await createTestSignal(database.db, author.id, {
         areaCode: 'SDN',
         sensitivity: 'confidential',

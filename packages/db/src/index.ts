@@ -226,6 +226,7 @@ export {
   lockCountryPlans,
   lockPlan,
   writePlanRevision,
+  type CountryPlanCycle,
   type PlanFilter,
   type PlanHeader,
   type PlanReader,

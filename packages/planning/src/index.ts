@@ -89,6 +89,7 @@ export {
   WomenInMediationYear,
   genderEqualityShare,
   genderMarkedFrom,
+  mediationSignalKind,
   womenInMediationOverTime,
 } from './women-peace-security.js';
 export { riskDriversOfProfile } from './profile-drivers.js';

@@ -84,6 +84,9 @@ export const WomenInMediationYear = z
   .strict();
 export type WomenInMediationYear = z.infer<typeof WomenInMediationYear>;
 
+/** The kind of the signals `womenInMediationOverTime` reads, for a caller that fetches them. */
+export const mediationSignalKind: string = mediationEngagementKind.kind;
+
 /**
  * The share of women among negotiators, mediators and signatories, per country and year, from
  * the mediation-engagement signals of the peace-security pillar. Each process counts once a year,

@@ -65,18 +65,35 @@ export interface PlanWrite {
  * Holds the country's plans still until the transaction ends, so that two plans whose cycles
  * overlap are never created side by side. Returns the cycles of the plans it has.
  */
+/** A plan's cycle, with what decides who may know of it. */
+export interface CountryPlanCycle {
+  id: string;
+  countryCode: string;
+  startYear: number;
+  endYear: number;
+  status: PlanStatus;
+  sensitivity: Sensitivity;
+}
+
 export async function lockCountryPlans(
   trx: Kysely<Database>,
   countryCode: string,
-): Promise<{ id: string; startYear: number; endYear: number }[]> {
+): Promise<CountryPlanCycle[]> {
   if (!trx.isTransaction) throw new Error('lockCountryPlans must run inside a transaction');
   await sql`select pg_advisory_xact_lock(hashtext(${`plan:${countryCode}`}))`.execute(trx);
   const rows = await trx
     .selectFrom('plan')
-    .select(['id', 'start_year', 'end_year'])
+    .select(['id', 'start_year', 'end_year', 'status', 'sensitivity'])
     .where('country_code', '=', countryCode)
     .execute();
-  return rows.map((row) => ({ id: row.id, startYear: row.start_year, endYear: row.end_year }));
+  return rows.map((row) => ({
+    id: row.id,
+    countryCode,
+    startYear: row.start_year,
+    endYear: row.end_year,
+    status: row.status,
+    sensitivity: row.sensitivity,
+  }));
 }
 
 /** The plan with this id, whoever may read it, locked until the transaction ends. */
