@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import ar from '../src/i18n/locales/ar.json';
 import en from '../src/i18n/locales/en.json';
 import fr from '../src/i18n/locales/fr.json';
+import planAr from '../src/plans/locales/ar.json';
+import planEn from '../src/plans/locales/en.json';
+import planFr from '../src/plans/locales/fr.json';
 import riskAr from '../src/risk/locales/ar.json';
 import riskEn from '../src/risk/locales/en.json';
 import riskFr from '../src/risk/locales/fr.json';
@@ -26,15 +29,28 @@ describe('translations', () => {
   });
 
   it.each([
-    ['fr', riskFr],
-    ['ar', riskAr],
-  ])("%s translates every string of the risk pages' own chunk", (_code, resources) => {
-    expect(unique(keys(resources))).toEqual(unique(keys(riskEn)));
-  });
+    ['fr', 'risk', riskFr, riskEn],
+    ['ar', 'risk', riskAr, riskEn],
+    ['fr', 'plan', planFr, planEn],
+    ['ar', 'plan', planAr, planEn],
+  ])(
+    "%s translates every string of the %s pages' own chunk",
+    (_code, _chunk, resources, english) => {
+      expect(unique(keys(resources))).toEqual(unique(keys(english)));
+    },
+  );
 
   it("keeps the risk pages' own strings apart from the app's", () => {
     const appKeys = new Set(keys(en));
     expect(keys(riskEn).filter((key) => appKeys.has(key))).toEqual([]);
+  });
+
+  it('writes the plan pages in Arabic, with no English left in them', () => {
+    // Codes (PDF, ISO, USD) are written in capitals in every language; words are not.
+    const latin = allKeys(planAr).filter((key) =>
+      /[a-z]{3,}/.test(valueAt(planAr, key).replace(/\{\{\w+\}\}/g, '')),
+    );
+    expect(latin).toEqual([]);
   });
 
   it('gives Arabic every CLDR plural form of every plural string', () => {
@@ -45,9 +61,9 @@ describe('translations', () => {
           .filter((key) => /_(one|other)$/.test(key))
           .map((key) => key.replace(/_(one|other)$/, '')),
       );
-    const arabic = new Set([...allKeys(ar), ...allKeys(riskAr)]);
+    const arabic = new Set([...allKeys(ar), ...allKeys(riskAr), ...allKeys(planAr)]);
     expect(plurals(en).length).toBeGreaterThan(10);
-    for (const key of [...plurals(en), ...plurals(riskEn)]) {
+    for (const key of [...plurals(en), ...plurals(riskEn), ...plurals(planEn)]) {
       for (const form of forms) expect(arabic, `${key}_${form}`).toContain(`${key}_${form}`);
     }
   });
@@ -60,4 +76,10 @@ function allKeys(resources: object, prefix = ''): string[] {
       ? allKeys(value as object, `${prefix}${key}.`)
       : [`${prefix}${key}`],
   );
+}
+
+function valueAt(resources: object, dotted: string): string {
+  let node: unknown = resources;
+  for (const part of dotted.split('.')) node = (node as Record<string, unknown>)[part];
+  return typeof node === 'string' ? node : '';
 }

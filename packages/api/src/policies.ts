@@ -76,6 +76,7 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'plans.history': signedIn(assessmentReaders, 'records', 'public'),
   'plans.diff': signedIn(assessmentReaders, 'records', 'public'),
   'plans.dueFromMe': signedIn(everyoneButAdministrators, 'none', 'public'),
+  'plans.organisations': signedIn(assessmentReaders, 'none', 'public'),
   'plans.create': signedIn(planEditors, 'records', 'public'),
   'plans.save': signedIn(planEditors, 'records', 'public'),
   // Each step's own roles (the lead submits, a reviewer or HQ planner endorses) are the

@@ -321,6 +321,7 @@ const probes: Record<string, Probe> = {
       (error) => error.code === 'NOT_FOUND',
     ),
   'plans.dueFromMe': (c) => outcome(c.plans.dueFromMe()),
+  'plans.organisations': (c) => outcome(c.plans.organisations()),
   // Past the access checks, a cycle that overlaps the target's is refused as a conflict: a caller
   // out of the country or above their clearance is refused before that.
   'plans.create': (c, { plan, target, team }) =>

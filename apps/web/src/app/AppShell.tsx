@@ -12,6 +12,7 @@ import { confirmLeaving, useLocation } from '../router/location.js';
 import { useTRPC } from '../trpc/trpc.js';
 import { exporterRoles, importerRoles } from '../data/data-roles.js';
 import { riskReaderRoles } from '../risk/risk-roles.js';
+import { planReaderRoles } from '../plans/plan-roles.js';
 import { RouteView } from './RouteView.js';
 import { updateNow, useUpdateWaiting } from './service-worker.js';
 
@@ -35,6 +36,7 @@ export function AppShell() {
       ? '/data/exports'
       : null;
   const isRiskReader = holdsRole(session, riskReaderRoles);
+  const isPlanReader = holdsRole(session, planReaderRoles);
   const userId = session?.user.id ?? null;
 
   useEffect(() => followOutbox(isEditor ? userId : null), [isEditor, userId]);
@@ -75,6 +77,21 @@ export function AppShell() {
                 <li>
                   <Link to="/risk" current="prefix">
                     {t('nav.risk')}
+                  </Link>
+                </li>
+              ) : null}
+              {isPlanReader ? (
+                <li>
+                  <Link
+                    to="/plans"
+                    aria-current={
+                      location.pathname.startsWith('/plans') ||
+                      location.pathname.startsWith('/decisions')
+                        ? 'page'
+                        : undefined
+                    }
+                  >
+                    {t('nav.plans')}
                   </Link>
                 </li>
               ) : null}

@@ -20,6 +20,9 @@ export const routePaths = [
   '/risk',
   '/risk/compare',
   '/risk/$areaCode',
+  '/plans',
+  '/plans/$id',
+  '/decisions',
 ] as const;
 
 export type RoutePath = (typeof routePaths)[number];

@@ -95,4 +95,9 @@ export const routes: readonly RouteDefinition[] = [
   route('/risk/$areaCode', 'session', () =>
     import('../risk/RiskRoutes.js').then((m) => m.RiskCountryRoute),
   ),
+  route('/plans', 'session', () => import('../plans/PlanRoutes.js').then((m) => m.PlansRoute)),
+  route('/plans/$id', 'session', () => import('../plans/PlanRoutes.js').then((m) => m.PlanRoute)),
+  route('/decisions', 'session', () =>
+    import('../plans/PlanRoutes.js').then((m) => m.DecisionsRoute),
+  ),
 ];

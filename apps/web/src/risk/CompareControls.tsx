@@ -11,6 +11,7 @@ import {
 } from './compare-selection.js';
 import { versionTitleOf } from './model-definitions.js';
 import { MonthSelect } from './MonthSelect.js';
+import { useRiskStrings } from './risk-strings.js';
 
 type CountriesSelection = Extract<CompareSelection, { kind: 'countries' }>;
 type VersionsSelection = Extract<CompareSelection, { kind: 'versions' }>;
@@ -46,18 +47,18 @@ export function CompareControls({
   months: readonly string[];
   onChange: (selection: CompareSelection) => void;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const monthId = useId();
   const month = selection.month && months.includes(selection.month) ? selection.month : months[0];
 
   return (
     <form
       className="compare-controls"
-      aria-label={t('risk.compare.controls')}
+      aria-label={r('risk.compare.controls')}
       onSubmit={(event) => event.preventDefault()}
     >
       <fieldset className="risk-figure-choice">
-        <legend>{t('risk.compare.kind')}</legend>
+        <legend>{r('risk.compare.kind')}</legend>
         {(['countries', 'versions'] as const).map((kind) => (
           <label key={kind} className="choice">
             <input
@@ -67,7 +68,7 @@ export function CompareControls({
               checked={selection.kind === kind}
               onChange={() => onChange(switchKind(selection, kind, models))}
             />
-            {t(`risk.compare.${kind}`)}
+            {r(`risk.compare.${kind}`)}
           </label>
         ))}
       </fieldset>
@@ -97,7 +98,7 @@ function CountriesChoice({
   models: readonly ModelVersion[];
   onChange: (selection: CompareSelection) => void;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const { choices, nameOf, versionLabel } = useCountryChoices();
   const ids = { add: useId(), model: useId(), list: useId() };
   const [adding, setAdding] = useState('');
@@ -132,32 +133,32 @@ function CountriesChoice({
   return (
     <>
       <fieldset>
-        <legend id={ids.list}>{t('risk.compare.chosen')}</legend>
+        <legend id={ids.list}>{r('risk.compare.chosen')}</legend>
         {chosen.length ? (
           <ul ref={list} className="compare-chosen" aria-labelledby={ids.list}>
             {chosen.map((code) => (
               <li key={code}>
                 <span>{nameOf(code)}</span>
                 <button type="button" className="secondary" onClick={() => remove(code)}>
-                  {t('risk.compare.remove', { country: nameOf(code) })}
+                  {r('risk.compare.remove', { country: nameOf(code) })}
                 </button>
               </li>
             ))}
           </ul>
         ) : null}
         {full ? (
-          <p className="hint">{t('risk.compare.most')}</p>
+          <p className="hint">{r('risk.compare.most')}</p>
         ) : (
           <div className="actions">
             <div className="field">
-              <label htmlFor={ids.add}>{t('risk.compare.add')}</label>
+              <label htmlFor={ids.add}>{r('risk.compare.add')}</label>
               <select
                 ref={addSelect}
                 id={ids.add}
                 value={adding}
                 onChange={(event) => setAdding(event.target.value)}
               >
-                <option value="">{t('risk.compare.choose')}</option>
+                <option value="">{r('risk.compare.choose')}</option>
                 {choices
                   .filter((choice) => !chosen.includes(choice.code))
                   .map((choice) => (
@@ -169,15 +170,15 @@ function CountriesChoice({
             </div>
             <div className="field">
               <button type="button" onClick={add}>
-                {t('risk.compare.addButton')}
+                {r('risk.compare.addButton')}
               </button>
             </div>
           </div>
         )}
-        {chosen.length < 2 ? <p className="hint">{t('risk.compare.fewer')}</p> : null}
+        {chosen.length < 2 ? <p className="hint">{r('risk.compare.fewer')}</p> : null}
       </fieldset>
       <div className="field">
-        <label htmlFor={ids.model}>{t('risk.model')}</label>
+        <label htmlFor={ids.model}>{r('risk.model')}</label>
         <select
           id={ids.model}
           value={selection.modelVersionId ?? ''}
@@ -203,7 +204,7 @@ function VersionsChoice({
   models: readonly ModelVersion[];
   onChange: (selection: CompareSelection) => void;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const { choices, versionLabel } = useCountryChoices();
   const ids = { country: useId(), a: useId(), b: useId() };
   const options = versionsOfCountry(models, selection.areaCode ?? '');
@@ -233,7 +234,7 @@ function VersionsChoice({
   return (
     <div className="actions">
       <div className="field">
-        <label htmlFor={ids.country}>{t('risk.country')}</label>
+        <label htmlFor={ids.country}>{r('risk.country')}</label>
         <select
           id={ids.country}
           value={selection.areaCode ?? ''}
@@ -245,7 +246,7 @@ function VersionsChoice({
             })
           }
         >
-          {selection.areaCode ? null : <option value="">{t('risk.compare.choose')}</option>}
+          {selection.areaCode ? null : <option value="">{r('risk.compare.choose')}</option>}
           {choices.map((choice) => (
             <option key={choice.code} value={choice.code}>
               {choice.name}
@@ -253,8 +254,8 @@ function VersionsChoice({
           ))}
         </select>
       </div>
-      {versionSelect(ids.a, t('risk.compare.versionA'), a, 0)}
-      {versionSelect(ids.b, t('risk.compare.versionB'), b, 1)}
+      {versionSelect(ids.a, r('risk.compare.versionA'), a, 0)}
+      {versionSelect(ids.b, r('risk.compare.versionB'), b, 1)}
     </div>
   );
 }

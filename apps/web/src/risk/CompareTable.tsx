@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from '../i18n/i18n.js';
 import { Link } from '../router/Link.js';
 import type { ComparisonRow } from './compare-rows.js';
 import { fillOf, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
 import { ClassSwatch } from './RiskLegend.js';
+import { useRiskStrings } from './risk-strings.js';
 
 /** A column as the table heads it: a country (linked to its page), or a model version. */
 export interface ColumnHead {
@@ -34,10 +34,10 @@ export function CompareTable({
   month: string;
   format: RiskFormat;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const withDifference = rows.some((row) => row.difference !== undefined);
   const classLabel = (classId: string, legend: readonly LegendEntry[]) =>
-    legend.find((entry) => entry.id === classId)?.label ?? t('risk.noData');
+    legend.find((entry) => entry.id === classId)?.label ?? r('risk.noData');
 
   const cellsOf = (row: ComparisonRow): ReactNode[] => {
     switch (row.figure) {
@@ -73,15 +73,15 @@ export function CompareTable({
       case 'class': {
         const { from, to } = row.difference ?? { from: '', to: '' };
         return from === to
-          ? t('risk.compare.sameClass')
-          : t('risk.compare.classChange', {
+          ? r('risk.compare.sameClass')
+          : r('risk.compare.classChange', {
               from: classLabel(from, heads[0]?.legend ?? []),
               to: classLabel(to, heads[1]?.legend ?? []),
             });
       }
       case 'band':
         return row.difference
-          ? t('risk.compare.bandChange', {
+          ? r('risk.compare.bandChange', {
               low: format.change(row.difference.low),
               high: format.change(row.difference.high),
             })
@@ -99,21 +99,21 @@ export function CompareTable({
       case 'pillar':
         return row.title;
       case 'score':
-        return t('risk.compare.composite');
+        return r('risk.compare.composite');
       case 'change12':
-        return t('risk.compare.change12');
+        return r('risk.compare.change12');
       default:
-        return t(`risk.${row.figure}`);
+        return r(`risk.${row.figure}`);
     }
   };
 
   return (
     <div className="table-scroll">
       <table className="compare-table">
-        <caption>{t('risk.compare.caption', { month })}</caption>
+        <caption>{r('risk.compare.caption', { month })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('risk.compare.figure')}</th>
+            <th scope="col">{r('risk.compare.figure')}</th>
             {heads.map((head) => (
               <th key={head.key} scope="col" data-column={head.key}>
                 {head.position ? (
@@ -130,11 +130,11 @@ export function CompareTable({
                   </Link>
                 )}
                 {head.hasProfile ? null : (
-                  <span className="compare-note">{t('risk.compare.noProfile')}</span>
+                  <span className="compare-note">{r('risk.compare.noProfile')}</span>
                 )}
               </th>
             ))}
-            {withDifference ? <th scope="col">{t('risk.compare.difference')}</th> : null}
+            {withDifference ? <th scope="col">{r('risk.compare.difference')}</th> : null}
           </tr>
         </thead>
         <tbody>

@@ -7,6 +7,7 @@ import { judgementGap } from './judgement-gap.js';
 import { fillOf, legendOf, noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
 import { ClassSwatch } from './RiskLegend.js';
+import { useRiskStrings } from './risk-strings.js';
 
 type FieldJudgement = RouterOutputs['risk']['area']['fieldJudgements'][number];
 
@@ -29,6 +30,7 @@ export function FieldJudgements({
   format: RiskFormat;
 }) {
   const { t, i18n } = useTranslation();
+  const r = useRiskStrings();
   // A judgement is read on the five INFORM classes (see `judgementClass`), whatever the model.
   const judgementLegend = useMemo(
     () => legendOf(informRiskClasses, i18n.language),
@@ -37,10 +39,10 @@ export function FieldJudgements({
 
   return (
     <section aria-labelledby="risk-judgement-title" className="region">
-      <h2 id="risk-judgement-title">{t('risk.judgementTitle')}</h2>
-      <p className="hint">{t('risk.judgementIntro')}</p>
+      <h2 id="risk-judgement-title">{r('risk.judgementTitle')}</h2>
+      <p className="hint">{r('risk.judgementIntro')}</p>
       {judgements.length === 0 ? (
-        <p className="notice">{t('risk.judgementNone')}</p>
+        <p className="notice">{r('risk.judgementNone')}</p>
       ) : (
         <ul className="field-judgements">
           {judgements.map((judgement) => {
@@ -58,20 +60,20 @@ export function FieldJudgements({
                   {format.month(judgement.period)} · {t(`status.${judgement.status}`)}
                 </p>
                 <p>
-                  {t('risk.highestRisk', {
+                  {r('risk.highestRisk', {
                     score: format.whole(judgement.highestRisk),
                     most: format.whole(matrixTop),
                   })}
                 </p>
                 <dl className="judgement-classes">
                   <div>
-                    <dt>{t('risk.judgedClass')}</dt>
+                    <dt>{r('risk.judgedClass')}</dt>
                     <dd>
                       <ClassOf classId={judgement.class} legend={judgementLegend} />
                     </dd>
                   </div>
                   <div>
-                    <dt>{t('risk.computedClass', { month: format.month(judgement.period) })}</dt>
+                    <dt>{r('risk.computedClass', { month: format.month(judgement.period) })}</dt>
                     <dd>
                       <ClassOf classId={judgement.computedClass ?? noDataClass} legend={legend} />
                     </dd>
@@ -79,7 +81,7 @@ export function FieldJudgements({
                 </dl>
                 {gap ? (
                   <p role="note" className="judgement-gap">
-                    {t(gap.direction === 'higher' ? 'risk.judgedHigher' : 'risk.judgedLower', {
+                    {r(gap.direction === 'higher' ? 'risk.judgedHigher' : 'risk.judgedLower', {
                       count: gap.classes,
                     })}
                   </p>
@@ -95,10 +97,10 @@ export function FieldJudgements({
 
 /** A class's swatch and its name: "no data" for no class, the id itself for an unknown one. */
 function ClassOf({ classId, legend }: { classId: string; legend: readonly LegendEntry[] }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const label =
     classId === noDataClass
-      ? t('risk.noData')
+      ? r('risk.noData')
       : (legend.find((entry) => entry.id === classId)?.label ?? classId);
   return (
     <>

@@ -1,5 +1,6 @@
 import { useTranslation } from '../i18n/i18n.js';
 import { riskFormat } from './risk-format.js';
+import { useRiskStrings } from './risk-strings.js';
 
 /** The month a risk page shows, chosen among `months` (newest first), labelled. */
 export function MonthSelect({
@@ -13,11 +14,12 @@ export function MonthSelect({
   month: string;
   onChange: (month: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const r = useRiskStrings();
   const format = riskFormat(i18n.language);
   return (
     <div className="field">
-      <label htmlFor={id}>{t('risk.month')}</label>
+      <label htmlFor={id}>{r('risk.month')}</label>
       <select id={id} value={month} onChange={(event) => onChange(event.target.value)}>
         {months.map((value) => (
           <option key={value} value={value}>

@@ -17,6 +17,7 @@ import { legendOf } from './risk-classes.js';
 import { riskFormat } from './risk-format.js';
 import { RiskPatterns } from './RiskLegend.js';
 import { TrendChart } from './TrendChart.js';
+import { useRiskStrings } from './risk-strings.js';
 
 type AreaAnswer = RouterOutputs['risk']['area'];
 
@@ -55,7 +56,7 @@ function useComparedAreas(kind: CompareSelection['kind'], requests: readonly Are
  * chart per column.
  */
 export function RiskComparePage({ selection }: { selection: CompareSelection }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const trpc = useTRPC();
   const models = useQuery(trpc.risk.models.queryOptions());
   return (
@@ -63,10 +64,10 @@ export function RiskComparePage({ selection }: { selection: CompareSelection }) 
       <RiskPatterns />
       <ul className="page-links">
         <li>
-          <Link to="/risk">{t('risk.backToOverview')}</Link>
+          <Link to="/risk">{r('risk.backToOverview')}</Link>
         </li>
       </ul>
-      <h1 id="risk-compare-title">{t('risk.compare.title')}</h1>
+      <h1 id="risk-compare-title">{r('risk.compare.title')}</h1>
       <QueryState query={models}>
         {(versions) => <Comparison asked={selection} models={versions} />}
       </QueryState>
@@ -122,7 +123,8 @@ function ComparisonBody({
   kind: CompareSelection['kind'];
   month: string | undefined;
 }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const r = useRiskStrings();
   const names = useAreaNames();
   const format = useMemo(() => riskFormat(i18n.language), [i18n.language]);
   const shown = columns.map(({ request, area }, index) => {
@@ -138,7 +140,7 @@ function ComparisonBody({
       ),
       position:
         kind === 'versions'
-          ? t(index === 0 ? 'risk.compare.versionA' : 'risk.compare.versionB')
+          ? r(index === 0 ? 'risk.compare.versionA' : 'risk.compare.versionB')
           : undefined,
       modelLabel: `${versionTitleOf(area.model, i18n.language)} (${area.model.version})`,
       modelVersionId: area.model.id,
@@ -155,7 +157,7 @@ function ComparisonBody({
   if (!month || shown.every(({ head }) => !head.hasProfile)) {
     return (
       <p className="notice" role="status">
-        {t('risk.compare.empty')}
+        {r('risk.compare.empty')}
       </p>
     );
   }
@@ -174,7 +176,7 @@ function ComparisonBody({
         format={format}
       />
       <section aria-labelledby="compare-trend-title" className="region">
-        <h2 id="compare-trend-title">{t('risk.trendTitle')}</h2>
+        <h2 id="compare-trend-title">{r('risk.trendTitle')}</h2>
         <div className="compare-charts">
           {shown.map(({ head, area, figures }) => (
             <div key={head.key}>

@@ -16,6 +16,7 @@ import { buildScoreTree, flatScoreTree } from './score-tree.js';
 import { SubnationalAreas } from './SubnationalAreas.js';
 import { ScoreTree } from './ScoreTree.js';
 import { TrendChart } from './TrendChart.js';
+import { useRiskStrings } from './risk-strings.js';
 
 /**
  * `/risk/$areaCode`: one country's risk — the composite and its pillars over the months, and
@@ -29,7 +30,8 @@ export function RiskCountryPage({
   areaCode: string;
   model: string | undefined;
 }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const r = useRiskStrings();
   const trpc = useTRPC();
   const names = useAreaNames();
   const [month, setMonth] = useState('');
@@ -52,19 +54,19 @@ export function RiskCountryPage({
       <ul className="page-links">
         <li>
           <Link to="/risk" search={{ model }}>
-            {t('risk.backToOverview')}
+            {r('risk.backToOverview')}
           </Link>
         </li>
         {country ? (
           <li>
             <Link to="/countries/$code" params={{ code: country.code }}>
-              {t('risk.aboutCountry', { country: name })}
+              {r('risk.aboutCountry', { country: name })}
             </Link>
           </li>
         ) : null}
         <CompareLink areaCode={areaCode} model={model} />
       </ul>
-      <h1 id="risk-country-title">{t('risk.countryTitle', { country: name })}</h1>
+      <h1 id="risk-country-title">{r('risk.countryTitle', { country: name })}</h1>
       <QueryState query={area}>
         {(data) => {
           const definition = modelDefinitionOf(data.model.modelId);
@@ -78,7 +80,7 @@ export function RiskCountryPage({
           if (!latest && !data.profile)
             return (
               <>
-                <p className="notice">{t('risk.noProfile')}</p>
+                <p className="notice">{r('risk.noProfile')}</p>
                 {judgements}
               </>
             );
@@ -88,13 +90,13 @@ export function RiskCountryPage({
               : flatScoreTree(data.profile, definition)
             : null;
           const classLabel = (id: string | null) =>
-            legend.find((entry) => entry.id === (id ?? noDataClass))?.label ?? t('risk.noData');
+            legend.find((entry) => entry.id === (id ?? noDataClass))?.label ?? r('risk.noData');
           return (
             <>
               <p className="muted">
                 {data.model.title} ({data.model.version})
                 {latest
-                  ? ` · ${t('risk.latest', {
+                  ? ` · ${r('risk.latest', {
                       month: format.month(latest.month),
                       score: format.score(latest.score),
                       class: classLabel(latest.class),
@@ -103,7 +105,7 @@ export function RiskCountryPage({
               </p>
               {judgements}
               <section aria-labelledby="risk-trend-title" className="region">
-                <h2 id="risk-trend-title">{t('risk.trendTitle')}</h2>
+                <h2 id="risk-trend-title">{r('risk.trendTitle')}</h2>
                 <TrendChart
                   series={data.series}
                   figures={figures}
@@ -113,12 +115,12 @@ export function RiskCountryPage({
               </section>
               <section aria-labelledby="risk-tree-title" className="region">
                 <h2 id="risk-tree-title">
-                  {t('risk.treeTitle', {
+                  {r('risk.treeTitle', {
                     month: data.profile ? format.month(data.profile.month) : '',
                   })}
                 </h2>
                 <div className="field">
-                  <label htmlFor={monthId}>{t('risk.month')}</label>
+                  <label htmlFor={monthId}>{r('risk.month')}</label>
                   <select
                     id={monthId}
                     value={data.profile?.month ?? ''}
@@ -131,7 +133,7 @@ export function RiskCountryPage({
                     ))}
                   </select>
                 </div>
-                <p className="hint">{t('risk.treeHint')}</p>
+                <p className="hint">{r('risk.treeHint')}</p>
                 {tree ? (
                   <ScoreTree
                     root={tree}
@@ -144,7 +146,7 @@ export function RiskCountryPage({
                     }
                   />
                 ) : (
-                  <p className="notice">{t('risk.noProfile')}</p>
+                  <p className="notice">{r('risk.noProfile')}</p>
                 )}
               </section>
               {country && data.profile ? (

@@ -1,6 +1,6 @@
-import { useTranslation } from '../i18n/i18n.js';
 import { noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
+import { useRiskStrings } from './risk-strings.js';
 
 /** The id of the "no data" hatching, defined once per page by `RiskPatterns`. */
 export const noDataPattern = 'risk-no-data';
@@ -51,23 +51,23 @@ export function RiskLegend({
   legend: readonly LegendEntry[];
   format: RiskFormat;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   return (
     <section className="risk-legend" aria-labelledby="risk-legend-title">
-      <h3 id="risk-legend-title">{t('risk.legendTitle', { figure })}</h3>
+      <h3 id="risk-legend-title">{r('risk.legendTitle', { figure })}</h3>
       <ul>
         {legend.map((entry) => (
           <li key={entry.id}>
             <ClassSwatch classId={entry.id} fill={entry.fill} /> {entry.label}{' '}
             <span className="muted">
               {entry.to === null
-                ? t('risk.rangeFrom', { from: format.score(entry.from) })
-                : t('risk.range', { from: format.score(entry.from), to: format.score(entry.to) })}
+                ? r('risk.rangeFrom', { from: format.score(entry.from) })
+                : r('risk.range', { from: format.score(entry.from), to: format.score(entry.to) })}
             </span>
           </li>
         ))}
         <li>
-          <ClassSwatch classId={noDataClass} fill="" /> {t('risk.noData')}
+          <ClassSwatch classId={noDataClass} fill="" /> {r('risk.noData')}
         </li>
       </ul>
     </section>

@@ -21,6 +21,7 @@ import { noDataPattern, RiskLegend, RiskPatterns } from './RiskLegend.js';
 import { RiskTable } from './RiskTable.js';
 import { monthsBetween } from './trend-scale.js';
 import type { MapCountry } from './WorldMap.js';
+import { useRiskStrings } from './risk-strings.js';
 
 /** The map and its geometry are a chunk of their own, loaded after the table's data. */
 const WorldMap = lazy(() => import('./WorldMap.js').then((m) => ({ default: m.WorldMap })));
@@ -42,7 +43,7 @@ function useOverview(modelVersionId: string, month: string) {
 
 /** `/risk`: every country's risk for one month, on a world map and in a table. */
 export function RiskOverviewPage({ initialModel }: { initialModel: string | undefined }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const trpc = useTRPC();
   const models = useQuery(trpc.risk.models.queryOptions());
   const [modelVersionId, setModelVersionId] = useState(initialModel ?? '');
@@ -54,12 +55,12 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
   return (
     <section aria-labelledby="risk-title" className="risk-page">
       <RiskPatterns />
-      <h1 id="risk-title">{t('risk.overviewTitle')}</h1>
-      <p className="hint">{t('risk.intro')}</p>
+      <h1 id="risk-title">{r('risk.overviewTitle')}</h1>
+      <p className="hint">{r('risk.intro')}</p>
       <ul className="page-links">
         <li>
           <Link to="/risk/compare" search={{ model: modelVersionId }}>
-            {t('risk.compare.link')}
+            {r('risk.compare.link')}
           </Link>
         </li>
       </ul>
@@ -67,9 +68,9 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
         {(data) => (
           <>
             <fieldset className="filters risk-controls">
-              <legend>{t('risk.controls')}</legend>
+              <legend>{r('risk.controls')}</legend>
               <div className="field">
-                <label htmlFor={ids.model}>{t('risk.model')}</label>
+                <label htmlFor={ids.model}>{r('risk.model')}</label>
                 <select
                   id={ids.model}
                   value={data.model.id}
@@ -98,7 +99,7 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
               <OverviewBody data={data} month={data.month} />
             ) : (
               <p className="notice" role="status">
-                {t('risk.noMonth')}
+                {r('risk.noMonth')}
               </p>
             )}
           </>
@@ -109,7 +110,8 @@ export function RiskOverviewPage({ initialModel }: { initialModel: string | unde
 }
 
 function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: string }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const r = useRiskStrings();
   const names = useAreaNames();
   const navigate = useNavigate();
   const format = useMemo(() => riskFormat(i18n.language), [i18n.language]);
@@ -143,8 +145,8 @@ function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: str
     () =>
       [...rows]
         .sort((a, b) => names.compare(a.name, b.name))
-        .map((row) => mapCountryOf(row, shownFigure, legend, format, t)),
-    [rows, shownFigure, legend, format, t, names],
+        .map((row) => mapCountryOf(row, shownFigure, legend, format, r)),
+    [rows, shownFigure, legend, format, r, names],
   );
   const modelSearch = { model: data.model.id };
   const open = (areaCode: string) =>
@@ -154,7 +156,7 @@ function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: str
   return (
     <>
       <fieldset className="risk-figure-choice">
-        <legend>{t('risk.shown')}</legend>
+        <legend>{r('risk.shown')}</legend>
         {figures.map((figure) => (
           <label key={figure.id} className="choice">
             <input
@@ -173,13 +175,13 @@ function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: str
           <Suspense
             fallback={
               <p role="status" className="muted">
-                {t('risk.mapLoading')}
+                {r('risk.mapLoading')}
               </p>
             }
           >
             <WorldMap
-              title={t('risk.mapTitle', { figure: shown?.title ?? '', month: monthLabel })}
-              help={t('risk.mapHelp')}
+              title={r('risk.mapTitle', { figure: shown?.title ?? '', month: monthLabel })}
+              help={r('risk.mapHelp')}
               countries={mapCountries}
               noDataPattern={noDataPattern}
               noDataClass={noDataClass}
@@ -187,22 +189,22 @@ function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: str
             />
           </Suspense>
           <figcaption className="hint">
-            {t('risk.disclaimer')} <SmallStatesNote rows={rows} />
+            {r('risk.disclaimer')} <SmallStatesNote rows={rows} />
           </figcaption>
         </figure>
         <RiskLegend figure={shown?.title ?? ''} legend={legend} format={format} />
       </div>
       <div className="risk-short-lists">
         <ShortList
-          title={t('risk.risingTitle')}
-          empty={t('risk.risingEmpty')}
+          title={r('risk.risingTitle')}
+          empty={r('risk.risingEmpty')}
           rows={risingFastest(rows, shownFigure)}
           value={(row) => format.change(figuresOf(row, shownFigure).change3)}
           search={modelSearch}
         />
         <ShortList
-          title={t('risk.highestTitle')}
-          empty={t('risk.highestEmpty')}
+          title={r('risk.highestTitle')}
+          empty={r('risk.highestEmpty')}
           rows={highest(rows, shownFigure)}
           value={(row) => format.score(figuresOf(row, shownFigure).score)}
           search={modelSearch}
@@ -222,7 +224,7 @@ function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: str
 
 /** Which member states the map has no shape for: said once the map's chunk has loaded. */
 function SmallStatesNote({ rows }: { rows: readonly OverviewRow[] }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const coverage = useQuery({
     queryKey: ['risk', 'map-coverage'],
     queryFn: mapCoverage,
@@ -231,7 +233,7 @@ function SmallStatesNote({ rows }: { rows: readonly OverviewRow[] }) {
   if (!coverage.data) return null;
   const missing = new Set(coverage.data.withoutShape);
   const list = rows.filter((row) => missing.has(row.areaCode)).map((row) => row.name);
-  return <>{t('risk.smallStates', { count: list.length, names: list.join(', ') })}</>;
+  return <>{r('risk.smallStates', { count: list.length, names: list.join(', ') })}</>;
 }
 
 function ShortList({
@@ -274,19 +276,19 @@ function mapCountryOf(
   figureId: string,
   legend: readonly LegendEntry[],
   format: RiskFormat,
-  t: TFunction,
+  r: TFunction,
 ): MapCountry {
   const figures = figuresOf(row, figureId);
   const classLabel =
-    legend.find((entry) => entry.id === figures.classId)?.label ?? t('risk.noData');
+    legend.find((entry) => entry.id === figures.classId)?.label ?? r('risk.noData');
   const lines =
     figures.score === null
-      ? [t('risk.noData')]
+      ? [r('risk.noData')]
       : [
-          `${t('risk.score')}: ${format.score(figures.score)}`,
-          `${t('risk.class')}: ${classLabel}`,
-          `${t('risk.change3')}: ${format.change(figures.change3)}`,
-          `${t('risk.completeness')}: ${format.share(figures.completeness)}`,
+          `${r('risk.score')}: ${format.score(figures.score)}`,
+          `${r('risk.class')}: ${classLabel}`,
+          `${r('risk.change3')}: ${format.change(figures.change3)}`,
+          `${r('risk.completeness')}: ${format.share(figures.completeness)}`,
         ];
   return {
     areaCode: row.areaCode,
@@ -296,7 +298,7 @@ function mapCountryOf(
     lines,
     label:
       figures.score === null
-        ? t('risk.countryNoData', { name: row.name })
-        : t('risk.countryLabel', { name: row.name, figures: lines.join(', ') }),
+        ? r('risk.countryNoData', { name: row.name })
+        : r('risk.countryLabel', { name: row.name, figures: lines.join(', ') }),
   };
 }

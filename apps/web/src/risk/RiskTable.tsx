@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
 import { useAreaNames } from '../i18n/area-names.js';
-import { useTranslation } from '../i18n/i18n.js';
 import { Link } from '../router/Link.js';
 import {
   figuresOf,
@@ -13,6 +12,7 @@ import {
 import { fillOf, noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
 import { ClassSwatch } from './RiskLegend.js';
+import { useRiskStrings } from './risk-strings.js';
 
 interface Column {
   key: string;
@@ -41,7 +41,7 @@ export function RiskTable({
   format: RiskFormat;
   search: { model: string };
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const names = useAreaNames();
   const ids = { title: useId(), filter: useId(), hint: useId(), classFilter: useId() };
   const [composite, ...pillars] = figures;
@@ -55,16 +55,16 @@ export function RiskTable({
   const [classId, setClassId] = useState('');
 
   const columns: Column[] = [
-    { key: 'name', column: 'name', nodeId: rootId, label: t('risk.country') },
-    { key: 'score', column: 'score', nodeId: rootId, label: composite?.title ?? t('risk.score') },
+    { key: 'name', column: 'name', nodeId: rootId, label: r('risk.country') },
+    { key: 'score', column: 'score', nodeId: rootId, label: composite?.title ?? r('risk.score') },
     ...pillars.map((pillar) => ({
       key: `pillar-${pillar.id}`,
       column: 'score' as const,
       nodeId: pillar.id,
       label: pillar.title,
     })),
-    { key: 'change3', column: 'change3', nodeId: rootId, label: t('risk.change3') },
-    { key: 'completeness', column: 'completeness', nodeId: rootId, label: t('risk.completeness') },
+    { key: 'change3', column: 'change3', nodeId: rootId, label: r('risk.change3') },
+    { key: 'completeness', column: 'completeness', nodeId: rootId, label: r('risk.completeness') },
   ];
   const sortedBy = columns.find(
     (column) => column.column === order.column && column.nodeId === order.nodeId,
@@ -86,10 +86,10 @@ export function RiskTable({
 
   return (
     <section aria-labelledby={ids.title} className="risk-table">
-      <h2 id={ids.title}>{t('risk.tableTitle')}</h2>
+      <h2 id={ids.title}>{r('risk.tableTitle')}</h2>
       <div className="filters">
         <div className="field">
-          <label htmlFor={ids.filter}>{t('risk.filter')}</label>
+          <label htmlFor={ids.filter}>{r('risk.filter')}</label>
           <input
             id={ids.filter}
             type="search"
@@ -99,36 +99,36 @@ export function RiskTable({
             onChange={(event) => setQuery(event.target.value)}
           />
           <span id={ids.hint} className="hint">
-            {t('risk.filterHint')}
+            {r('risk.filterHint')}
           </span>
         </div>
         <div className="field">
-          <label htmlFor={ids.classFilter}>{t('risk.classFilter')}</label>
+          <label htmlFor={ids.classFilter}>{r('risk.classFilter')}</label>
           <select
             id={ids.classFilter}
             value={classId}
             onChange={(event) => setClassId(event.target.value)}
           >
-            <option value="">{t('risk.anyClass')}</option>
+            <option value="">{r('risk.anyClass')}</option>
             {legend.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.label}
               </option>
             ))}
-            <option value={noDataClass}>{t('risk.noData')}</option>
+            <option value={noDataClass}>{r('risk.noData')}</option>
           </select>
         </div>
       </div>
       <p role="status" className={shown.length ? 'muted' : undefined}>
-        {shown.length ? t('risk.shownCount', { count: shown.length }) : t('risk.noMatch')}
+        {shown.length ? r('risk.shownCount', { count: shown.length }) : r('risk.noMatch')}
       </p>
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">
-            {t('risk.tableCaption', {
+            {r('risk.tableCaption', {
               month,
               column: sortedBy?.label ?? '',
-              direction: t(`risk.${order.direction}`),
+              direction: r(`risk.${order.direction}`),
             })}
           </caption>
           <thead>
@@ -146,14 +146,14 @@ export function RiskTable({
                   </th>
                 );
               })}
-              <th scope="col">{t('risk.class')}</th>
+              <th scope="col">{r('risk.class')}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((row) => {
               const root = figuresOf(row, rootId);
               const classLabel =
-                legend.find((entry) => entry.id === root.classId)?.label ?? t('risk.noData');
+                legend.find((entry) => entry.id === root.classId)?.label ?? r('risk.noData');
               return (
                 <tr key={row.areaCode} data-area={row.areaCode}>
                   <th scope="row">

@@ -1,5 +1,4 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from '../i18n/i18n.js';
 import { ObservationsDialog, type ObservationsRequest } from './ObservationsDialog.js';
 import { fillOf, noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
@@ -81,13 +80,13 @@ function TreeItem({
   toggle: (id: string) => void;
   show: ShowObservations | undefined;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const riskT = useRiskStrings();
   const groupId = useId();
   const expanded = open.has(node.id);
   const classLabel =
     node.classId === noDataClass
-      ? t('risk.noData')
+      ? r('risk.noData')
       : (legend.find((entry) => entry.id === node.classId)?.label ?? node.classId);
   return (
     <li data-node={node.id}>
@@ -110,11 +109,11 @@ function TreeItem({
         )}
         <dl className="tree-figures">
           <div>
-            <dt>{t('risk.score')}</dt>
+            <dt>{r('risk.score')}</dt>
             <dd>{format.score(node.score)}</dd>
           </div>
           <div>
-            <dt>{t('risk.class')}</dt>
+            <dt>{r('risk.class')}</dt>
             <dd>
               <ClassSwatch classId={node.classId} fill={fillOf(node.classId, legend)} />{' '}
               {classLabel}
@@ -122,20 +121,20 @@ function TreeItem({
           </div>
           {node.contribution !== null ? (
             <div>
-              <dt>{t('risk.contribution')}</dt>
+              <dt>{r('risk.contribution')}</dt>
               <dd>{format.score(node.contribution)}</dd>
             </div>
           ) : null}
           <div>
-            <dt>{t('risk.completeness')}</dt>
+            <dt>{r('risk.completeness')}</dt>
             <dd>{format.share(node.completeness)}</dd>
           </div>
           <div>
-            <dt>{t('risk.reliability')}</dt>
+            <dt>{r('risk.reliability')}</dt>
             <dd>
               {format.share(node.reliability)}
               {node.observed
-                ? ` (${t('risk.observed', { period: format.month(node.observed) })})`
+                ? ` (${r('risk.observed', { period: format.month(node.observed) })})`
                 : ''}
             </dd>
           </div>

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { useTranslation } from '../i18n/i18n.js';
 import type { ProfileSummary } from './overview-rows.js';
 import { noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
 import { bandPath, linePath, linearScale, tickIndices } from './trend-scale.js';
+import { useRiskStrings } from './risk-strings.js';
 
 const width = 720;
 const height = 300;
@@ -37,7 +37,7 @@ export function TrendChart({
   legend: readonly LegendEntry[];
   format: RiskFormat;
 }) {
-  const { t } = useTranslation();
+  const r = useRiskStrings();
   const ids = { title: useId(), description: useId() };
   const [composite] = figures;
   const rootId = composite?.id ?? '';
@@ -46,13 +46,13 @@ export function TrendChart({
   const at = (summary: ProfileSummary, nodeId: string) => summary.nodes[nodeId];
   const first = series[0];
   const last = series.at(-1);
-  const title = t('risk.chartTitle', {
+  const title = r('risk.chartTitle', {
     figure: composite?.title ?? '',
     from: first ? format.month(first.month) : '',
     to: last ? format.month(last.month) : '',
   });
   const classLabel = (classId: string | null) =>
-    legend.find((entry) => entry.id === classId)?.label ?? t('risk.noData');
+    legend.find((entry) => entry.id === classId)?.label ?? r('risk.noData');
 
   return (
     <figure className="trend-chart">
@@ -65,7 +65,7 @@ export function TrendChart({
         >
           <title id={ids.title}>{title}</title>
           <desc id={ids.description}>
-            {t('risk.chartSummary', {
+            {r('risk.chartSummary', {
               figure: composite?.title ?? '',
               first: format.score(first ? at(first, rootId)?.score : null),
               from: first ? format.month(first.month) : '',
@@ -180,24 +180,24 @@ export function TrendChart({
             );
           })}
           <li>
-            <span className="band-sample" aria-hidden="true" /> {t('risk.band')}
+            <span className="band-sample" aria-hidden="true" /> {r('risk.band')}
           </li>
         </ul>
       </figcaption>
       <details className="chart-table">
-        <summary>{t('risk.chartTable')}</summary>
+        <summary>{r('risk.chartTable')}</summary>
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('risk.month')}</th>
+                <th scope="col">{r('risk.month')}</th>
                 {figures.map((figure) => (
                   <th key={figure.id} scope="col">
                     {figure.title}
                   </th>
                 ))}
-                <th scope="col">{t('risk.class')}</th>
-                <th scope="col">{t('risk.band')}</th>
+                <th scope="col">{r('risk.class')}</th>
+                <th scope="col">{r('risk.band')}</th>
               </tr>
             </thead>
             <tbody>

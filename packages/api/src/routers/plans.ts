@@ -1,5 +1,14 @@
 import { DiffEntry } from '@prevention/assessment';
-import { CountryCode, Id, IsoDate, Month, Sensitivity } from '@prevention/core';
+import {
+  CountryCode,
+  Id,
+  IsoDate,
+  LocalisedText,
+  Month,
+  Organisation,
+  Sensitivity,
+} from '@prevention/core';
+import { findOrganisations } from '@prevention/db';
 import type { PlanHeader, PlanRevisionSummary } from '@prevention/db';
 import {
   DecisionView,
@@ -94,6 +103,7 @@ export const ZPlanAnalysis = z.object({
   riskProfile: z
     .object({ modelVersionId: Id, month: Month, drivers: z.array(ProfileRiskDriver) })
     .nullable(),
+  riskNodeTitles: z.record(z.string(), LocalisedText),
   womenInMediation: z.array(WomenInMediationYear),
 });
 
@@ -199,6 +209,11 @@ export const plansRouter = router({
     .query(({ ctx, input }) => getPlanDiff(ctx, ctx.actor, input.id, input.from, input.to)),
 
   dueFromMe: procedure.output(ZDueFromMe).query(({ ctx }) => dueFromMe(ctx, ctx.actor)),
+
+  /** The organisations a plan may name: reference data, the same for every reader. */
+  organisations: procedure
+    .output(z.array(Organisation))
+    .query(({ ctx }) => findOrganisations(ctx.db)),
 
   create: procedure
     .input(ZPlansCreateRequest)

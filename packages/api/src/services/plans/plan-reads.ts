@@ -1,4 +1,12 @@
-import { AppError, isAppError, mayView, type Actor, type IsoDate } from '@prevention/core';
+import {
+  AppError,
+  isAppError,
+  mayView,
+  nodesOf,
+  type Actor,
+  type IsoDate,
+  type LocalisedText,
+} from '@prevention/core';
 import type { DiffEntry } from '@prevention/assessment';
 import {
   findDecisions,
@@ -116,6 +124,8 @@ export interface PlanAnalysis {
   indicators: IndicatorProgress[];
   /** The risk profile whose drivers the gap analysis read; null when the country has none yet. */
   riskProfile: { modelVersionId: string; month: string; drivers: ProfileRiskDriver[] } | null;
+  /** The titles of the model's nodes, for the drivers and the plan's risk references. */
+  riskNodeTitles: Record<string, LocalisedText>;
   womenInMediation: WomenInMediationYear[];
 }
 
@@ -144,6 +154,7 @@ export async function analysePlan(ctx: Context, actor: Actor, id: string): Promi
           drivers: riskProfile.drivers,
         }
       : null,
+    riskNodeTitles: riskProfile?.titles ?? {},
     womenInMediation: womenInMediationOverTime(mediation).filter(
       (year) => year.countryCode === plan.countryCode,
     ),
@@ -215,6 +226,7 @@ async function currentRiskDrivers(
   month: string;
   drivers: ProfileRiskDriver[];
   pillars: string[];
+  titles: Record<string, LocalisedText>;
 } | null> {
   let version;
   try {
@@ -244,6 +256,7 @@ async function currentRiskDrivers(
     month,
     drivers: riskDriversOfProfile(version.definition, profile),
     pillars: root.kind === 'aggregate' ? root.children.map((child) => child.id) : [],
+    titles: Object.fromEntries(nodesOf(root).map((node) => [node.id, node.title])),
   };
 }
 
