@@ -129,6 +129,13 @@ describe.each(databaseKinds())('plan exports on %s', (kind) => {
     expect(await chosen(planner, 'MLI')).toBe(newest.id);
     // A partner does not see the draft: the newest they may read is the endorsed one.
     expect(await chosen(await member(['partner'], ['MLI'], 'restricted'), 'MLI')).toBe(older.id);
+    // A plan named by id and by a country is found only when it is that country's.
+    const named = { planId: older.id, countryCode: 'MLI' };
+    expect(await codeOf(exportPlan(ctx(), planner, { plan: named, format: 'csv' }))).toBe('OK');
+    const elsewhere = { planId: older.id, countryCode: 'SSD' };
+    expect(await codeOf(exportPlan(ctx(), planner, { plan: elsewhere, format: 'csv' }))).toBe(
+      'NOT_FOUND',
+    );
     await expect(
       exportPlan(ctx(), planner, { plan: { countryCode: 'NER' }, format: 'csv' }),
     ).rejects.toThrow('NER has no plan that you may read.');

@@ -15,8 +15,11 @@ import { planReaderFor } from './plan-access.js';
 export const planExportFormats = ['iati', 'csv'] as const;
 export type PlanExportFormat = (typeof planExportFormats)[number];
 
-/** Which plan: one by id, or a country's current one (its active plan, else its newest). */
-export type PlanSelection = { planId: string } | { countryCode: string };
+/**
+ * Which plan: one by id (and of this country, if one is named), or a country's current one: its
+ * active plan, else its newest.
+ */
+export type PlanSelection = { planId: string; countryCode?: string } | { countryCode: string };
 
 export interface PlanExportRequest {
   plan: PlanSelection;
@@ -105,7 +108,9 @@ async function selectPlan(
   const reader = planReaderFor(actor);
   if ('planId' in selection) {
     const plan = await findPlanById(ctx.db, reader, selection.planId);
-    if (!plan) throw AppError.notFound('The plan');
+    const { countryCode } = selection;
+    if (!plan || (countryCode !== undefined && plan.countryCode !== countryCode))
+      throw AppError.notFound(countryCode ? `The plan of ${countryCode}` : 'The plan');
     return plan;
   }
   // Newest cycle first; a country has one plan per cycle, a few at most.
