@@ -84,8 +84,15 @@ type Lines = readonly string[];
  * transactions add up to `computePlanFinancing`'s totals (see iati-codes.ts for how each status
  * is written). Values are US dollars at each flow's rate, as the plan counts them.
  */
-export function* iatiActivitiesXml(input: IatiActivitiesInput): Generator<string, void, undefined> {
-  const writer = new IatiActivityWriter(input);
+export function iatiActivitiesXml(input: IatiActivitiesInput): Generator<string, void, undefined> {
+  // Built before the first chunk is asked for, so a bad input fails the call, not the stream.
+  return activityChunks(new IatiActivityWriter(input), input);
+}
+
+function* activityChunks(
+  writer: IatiActivityWriter,
+  input: IatiActivitiesInput,
+): Generator<string, void, undefined> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   const generated = input.generatedAt.toISOString();
   yield `${startTag('iati-activities', { version: '2.03', 'generated-datetime': generated })}\n`;

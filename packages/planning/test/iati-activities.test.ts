@@ -131,7 +131,10 @@ describe('the plan as IATI 2.03 activity XML', () => {
 
     const prefixed = readIatiActivities(xmlOf(plan, { identifierPrefix: 'XM-DAC-41114-SDN' }));
     expect(prefixed.activities[1]?.identifier).toBe(`XM-DAC-41114-SDN-${actionId(1)}`);
-    expect(() => xmlOf(plan, { identifierPrefix: 'not a prefix' })).toThrow(/identifier/);
+    // Refused when called, before a first chunk could be on its way to a client.
+    expect(() => iatiActivitiesXml(input(plan, { identifierPrefix: 'not a prefix' }))).toThrow(
+      /identifier/,
+    );
   });
 
   it('names the lead as accountable, the partners in their roles and the funders, with their types', () => {
