@@ -6,6 +6,7 @@ import pino from 'pino';
 import { CommandError, createAdmin, verifyAudit } from './admin-commands.js';
 import { backupCommand, restoreCommand } from './backup/backup-commands.js';
 import { exportCommand, importCommand, inspectCommand } from './exchange-commands.js';
+import { exportPlanCommand } from './plan-export-command.js';
 import { ConfigError, loadConfig, type Config } from './env.js';
 import {
   migrate,
@@ -55,6 +56,13 @@ Commands:
       --kind signals|observations
       --format acled|csv|hxl   signals as ACLED CSV; observations as csv or hxl
       --area CODE --pillar ID --indicator CODE --from YYYY-MM --to YYYY-MM --as EMAIL
+  export plan [options]        write a country's prevention plan to standard output (> plan.xml):
+                               its active plan, else its newest, as the user may read it
+      --country CODE           the country (ISO 3166-1 alpha-3, e.g. SDN)
+      --plan ID                this plan instead (of --country, if given too)
+      --format iati|csv        IATI 2.03 activity XML (the default) or the plan's CSV
+      --as EMAIL               whose export it is (default: the only administrator, who reads
+                               published plans)
   risk recompute               compute every area's risk profiles under every model version
                                from the stored observations: progress on standard error, a
                                JSON summary on standard output
@@ -136,15 +144,13 @@ async function exchange(command: 'import' | 'export', args: string[]): Promise<n
   process.stdout.on('error', () => {
     outputClosed = true;
   });
-  return withDatabase(config, true, (database) =>
-    command === 'import'
-      ? importCommand(database, config, args, io)
-      : exportCommand(database, config, args, {
-          ...io,
-          // Waits for the pipe to drain, so memory stays flat whatever the export's size.
-          write: (chunk) => writeOut(chunk, () => outputClosed),
-        }),
-  );
+  // Waits for the pipe to drain, so memory stays flat whatever the export's size.
+  const output = { ...io, write: (chunk: string) => writeOut(chunk, () => outputClosed) };
+  return withDatabase(config, true, (database) => {
+    if (command === 'import') return importCommand(database, config, args, io);
+    if (args[0] === 'plan') return exportPlanCommand(database, config, args.slice(1), output);
+    return exportCommand(database, config, args, output);
+  });
 }
 
 /** Writes to standard output, waiting for it to drain; a closed output ends the command. */

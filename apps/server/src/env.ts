@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { IatiOrganisationRef, IatiOrganisationType } from '@prevention/planning';
 import { z } from 'zod';
 
 /**
@@ -82,6 +83,10 @@ const EnvSchema = z.object({
     .min(1024)
     .max(64 * 1024 ** 3)
     .default(2 * 1024 ** 3),
+  // Who publishes the IATI export of plans (see iati-reporting-org.ts); both or neither.
+  IATI_REPORTING_ORG_REF: IatiOrganisationRef.optional(),
+  IATI_REPORTING_ORG_NAME: z.string().max(200, 'must be at most 200 characters').optional(),
+  IATI_REPORTING_ORG_TYPE: IatiOrganisationType.default('40'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -101,6 +106,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (result.data.APP_MODE === 'production' && result.data.APP_SECRET === demoAppSecret) {
       return failWith([
         '  APP_SECRET must be set to a secret of your own in production mode (the default is published)',
+      ]);
+    }
+    if (
+      (result.data.IATI_REPORTING_ORG_REF === undefined) !==
+      (result.data.IATI_REPORTING_ORG_NAME === undefined)
+    ) {
+      return failWith([
+        '  IATI_REPORTING_ORG_REF and IATI_REPORTING_ORG_NAME must be set together, or neither',
       ]);
     }
     return result.data;

@@ -268,7 +268,10 @@ async function digest(file: string): Promise<{ hash: string; size: number }> {
 }
 
 /** `--as EMAIL`, or else the one active administrator, if there is exactly one. */
-async function actingUser(database: DatabaseHandle, email: string | undefined): Promise<Actor> {
+export async function actingUser(
+  database: DatabaseHandle,
+  email: string | undefined,
+): Promise<Actor> {
   let user;
   if (email) {
     user = await findUserByEmail(database.db, email.toLowerCase());

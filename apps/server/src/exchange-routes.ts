@@ -3,14 +3,16 @@ import { Readable } from 'node:stream';
 import {
   decide,
   exportFormatsOf,
+  exportPlan,
   exportRecords,
   httpRoutePolicies,
+  planExportFormats,
   readSessionState,
   type ApiDependencies,
   type ExportRequest,
   type ImportServices,
 } from '@prevention/api';
-import { AppError, isAppError, Month, type Actor } from '@prevention/core';
+import { AppError, Id, isAppError, Month, type Actor } from '@prevention/core';
 import { findCommittedBatchByHash, findHxlMapping, recordAuditEntries } from '@prevention/db';
 import {
   ExchangeError,
@@ -21,6 +23,7 @@ import {
   type BoundaryInfo,
   type Inspection,
 } from '@prevention/exchange';
+import type { IatiReportingOrg } from '@prevention/planning';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendError } from './error-reply.js';
@@ -82,16 +85,26 @@ const ExportQuery = z
   })
   .strict();
 
+const PlanExportQuery = z
+  .object({ id: Id, format: z.enum(planExportFormats).default('iati') })
+  .strict();
+
+/** A query's problems as one message, each named by its parameter. */
+const queryProblems = (error: z.ZodError) =>
+  error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+
 /**
- * The two HTTP routes of data in and out that tRPC does not carry: the bytes of an upload
- * (`PUT /api/imports/upload`, the file as the body, streamed to disk) and a streamed export
- * (`GET /api/exports`, a file download). Each checks its policy (policies.ts) before it reads
- * a body or writes a byte; everything else about an import goes through the `imports` router.
+ * The HTTP routes of data in and out that tRPC does not carry: the bytes of an upload
+ * (`PUT /api/imports/upload`, the file as the body, streamed to disk), a streamed export of
+ * records (`GET /api/exports`) and of a plan (`GET /api/exports/plan`), each a file download.
+ * Each checks its policy (policies.ts) before it reads a body or writes a byte; everything else
+ * about an import goes through the `imports` router. `reportingOrg` publishes the IATI files.
  */
 export async function registerExchangeRoutes(
   app: FastifyInstance,
   deps: ApiDependencies,
   imports: ImportServices | undefined,
+  reportingOrg: IatiReportingOrg | undefined,
 ): Promise<void> {
   await app.register(async (scope) => {
     // The body stays a stream: the upload store reads it, counting bytes against its limit.
@@ -166,13 +179,7 @@ export async function registerExchangeRoutes(
       if (!actor) return reply;
       const query = ExportQuery.safeParse(request.query);
       if (!query.success)
-        return sendError(
-          request,
-          reply,
-          400,
-          'BAD_REQUEST',
-          query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '),
-        );
+        return sendError(request, reply, 400, 'BAD_REQUEST', queryProblems(query.error));
       const {
         kind,
         format = exportFormatsOf[kind][0],
@@ -221,6 +228,30 @@ export async function registerExchangeRoutes(
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
         .send(Readable.from(body()));
+    });
+
+    // A plan the caller may not read is a 404 like a missing one: exportPlan reads it with the
+    // reader plans.byId uses, and audits the export before the status line is written.
+    scope.get('/api/exports/plan', async (request, reply) => {
+      const actor = await authorise(deps, 'GET /api/exports/plan', request, reply);
+      if (!actor) return reply;
+      const query = PlanExportQuery.safeParse(request.query);
+      if (!query.success)
+        return sendError(request, reply, 400, 'BAD_REQUEST', queryProblems(query.error));
+      let exported;
+      try {
+        exported = await exportPlan(
+          { db: deps.db, now: deps.now, requestId: request.id, security: deps.security },
+          actor,
+          { plan: { planId: query.data.id }, format: query.data.format, reportingOrg },
+        );
+      } catch (error) {
+        return sendAppError(request, reply, error);
+      }
+      return reply
+        .header('content-type', exported.contentType)
+        .header('content-disposition', `attachment; filename="${exported.fileName}"`)
+        .send(Readable.from(exported.chunks));
     });
   });
 }

@@ -29,6 +29,7 @@ import type { Config } from './env.js';
 import { sendError } from './error-reply.js';
 import { registerExchangeRoutes } from './exchange-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { iatiReportingOrgOf, type IatiReportingConfig } from './iati-reporting-org.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { securitySettings, type SecurityConfig } from './security-settings.js';
 import { readSessionToken, sessionCookieJar } from './session-cookie.js';
@@ -47,7 +48,8 @@ export interface ServerOptions {
     | 'TRUST_PROXY'
     | 'RATE_LIMIT_PER_MINUTE'
   > &
-    SecurityConfig;
+    SecurityConfig &
+    IatiReportingConfig;
   database: DatabaseHandle;
   version: string;
   /** The clock (tests move it to reach session expiry). */
@@ -135,7 +137,7 @@ export async function createServer({
   registerApiRequestGuard(app, '/trpc');
   registerApiRequestGuard(app, '/api', {
     bodyTypes: ['application/octet-stream'],
-    downloads: ['/api/exports'],
+    downloads: ['/api/exports', '/api/exports/plan'],
   });
 
   const deps: ApiDependencies = {
@@ -175,7 +177,7 @@ export async function createServer({
     serializedResult: sharedAnswerJson,
   });
 
-  await registerExchangeRoutes(app, deps, imports);
+  await registerExchangeRoutes(app, deps, imports, iatiReportingOrgOf(config));
   registerHealthRoutes(app, database);
   await registerWebApp(app, config.WEB_ROOT);
 

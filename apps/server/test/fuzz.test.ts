@@ -454,6 +454,34 @@ describe.each(databaseKinds())('fuzzing every procedure over HTTP on %s', (kind)
     );
   });
 
+  it(`answers ${rawBodyRuns} hostile plan download queries without a 5xx or a leak`, async () => {
+    const hostile = fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            id: fc.oneof(fc.uuid(), hostile),
+            format: fc.oneof(fc.constantFrom('iati', 'csv'), hostile),
+            extra: hostile,
+          },
+          { requiredKeys: [] },
+        ),
+        async (query) => {
+          const response = await session.fetch(
+            `/api/exports/plan?${new URLSearchParams(query).toString()}`,
+          );
+          checkAnswer(
+            `plan export ${JSON.stringify(query)}`,
+            response.status,
+            await response.text(),
+            query,
+          );
+        },
+      ),
+      { numRuns: rawBodyRuns },
+    );
+  });
+
   it(`answers ${rawBodyRuns} malformed requests with a 4xx and a safe message`, async () => {
     const paths = procedures.map((p) => p.path);
     await fc.assert(

@@ -70,6 +70,14 @@ export {
   type ExportKind,
   type ExportRequest,
 } from './services/exports.js';
+export {
+  exportPlan,
+  planExportFormats,
+  type PlanExport,
+  type PlanExportFormat,
+  type PlanExportRequest,
+  type PlanSelection,
+} from './services/plans/plan-export.js';
 export { StoredUpload, UploadStore } from './services/imports/upload-store.js';
 export { importsRouter, ZImportBatch, ZImportsStartRequest } from './routers/imports.js';
 export { startImportJobs, type ImportJobOptions } from './services/imports/import-jobs.js';

@@ -130,6 +130,8 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
 export const httpRoutePolicies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'PUT /api/imports/upload': signedIn(importers, 'none', 'public'),
   'GET /api/exports': signedIn(signalReaders, 'records', 'public'),
+  // A plan's file is read as plans.byId reads the plan: its roles, within countries and clearance.
+  'GET /api/exports/plan': signedIn(assessmentReaders, 'records', 'public'),
 });
 
 export function policyFor(path: string): AccessPolicy | undefined {

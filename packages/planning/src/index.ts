@@ -119,3 +119,19 @@ export {
   type PlanCsvColumn,
   type PlanCsvOptions,
 } from './plan-csv.js';
+export {
+  IatiOrganisationRef,
+  IatiReportingOrg,
+  iatiActivitiesXml,
+  type IatiActivitiesInput,
+} from './iati-activities.js';
+export {
+  IatiOrganisationType,
+  dacSignificanceOfMarker,
+  iatiActivityStatusOfPlan,
+  iatiOrganisationTypeOf,
+  iatiOrganisationTypes,
+  iatiTransactionTypes,
+  iatiTransactionTypesOf,
+  type IatiTransactionType,
+} from './iati-codes.js';
