@@ -161,6 +161,23 @@ describe.runIf(chromiumAvailable())('a country’s plan in Chromium', () => {
     expect(await gap.textContent()).toBe(usd(250_000));
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The plan downloads as IATI XML with the commitment as a transaction, and as CSV.
+    const download = async (name: string) => {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      return page.evaluate(async (url) => {
+        const response = await fetch(url ?? '');
+        return { status: response.status, body: await response.text() };
+      }, href);
+    };
+    const iati = await download('Download as IATI XML');
+    expect(iati.status).toBe(200);
+    expect(iati.body).toContain('<iati-activities');
+    expect(iati.body).toMatch(/<transaction-type code="2"\s*\/>/);
+    expect(iati.body).toContain('>150000.00</value>');
+    const csv = await download('Download as CSV');
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('Local peace committees in Darfur');
+
     // Submitted for review, it leaves the editor.
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText('The plan is now In review.').waitFor();

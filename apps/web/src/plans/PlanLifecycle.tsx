@@ -32,7 +32,13 @@ export function PlanLifecycle({ plan }: { plan: PlanDetail }) {
         setMessage({ kind: 'error', text: errorMessage(t, errorCode(failure)) }),
     }),
   );
-  if (plan.availableActions.length === 0) return null;
+  // The step taken can leave the reader with no step to take: its result is still said.
+  if (plan.availableActions.length === 0)
+    return message?.kind === 'done' ? (
+      <p role="status" className="notice no-print">
+        {message.text}
+      </p>
+    ) : null;
   const returns = plan.availableActions.includes('return');
   return (
     <section aria-labelledby={`${noteId}-title`} className="panel no-print">

@@ -57,6 +57,13 @@ export function PlanPage({ id }: { id: string }) {
             </Link>
           </li>
         ) : null}
+        {(['csv', 'iati'] as const).map((format) => (
+          <li key={format}>
+            <a href={`/api/exports/plan?id=${encodeURIComponent(id)}&format=${format}`} download>
+              {p(`page.download.${format}`)}
+            </a>
+          </li>
+        ))}
         <li>
           <button type="button" className="link-button" onClick={() => window.print()}>
             {p('page.print')}
