@@ -2,6 +2,7 @@ import {
   demoPassword,
   demoUsers,
   ensureDemoUsers,
+  findDemoPeople,
   loadDemoAssessments,
   SessionCache,
   type SecuritySettings,
@@ -11,10 +12,12 @@ import {
   countUsers,
   generateDemoData,
   loadDemoData,
+  loadDemoPlans,
   migrateToLatest,
   openDatabase,
   syncReferenceData,
   type DatabaseHandle,
+  type DemoData,
 } from '@prevention/db';
 import type { Logger } from 'pino';
 import { loadDemoImports } from './demo-imports.js';
@@ -80,6 +83,7 @@ export async function seedDemoData(
     log.info(counts, `loaded ${counts.assessments} demo assessments`);
     if (problems.length > 0) log.warn({ problems }, 'some demo assessments were not fully loaded');
   }
+  await seedDemoPlans(database, data, log);
   await loadDemoImports(
     database,
     { now: () => new Date(), requestId: 'seed', security },
@@ -91,6 +95,23 @@ export async function seedDemoData(
     `demo mode: sign in as any demo user (e.g. admin@demo.example) with the password "${demoPassword}"; ` +
       'users with confidential clearance also enter the code the sign-in page shows',
   );
+}
+
+/** The demo's plans, decision logs and mediation engagements, which name the demo users. */
+async function seedDemoPlans(database: DatabaseHandle, data: DemoData, log: Logger): Promise<void> {
+  const people = await findDemoPeople(database);
+  if (!people) {
+    log.warn(
+      'a demo user the demo plans name is missing or disabled: the demo plans were not loaded',
+    );
+    return;
+  }
+  const plans = await loadDemoPlans(database.db, data, people);
+  if (!plans.loaded) return;
+  const { loaded: _loaded, skipped, ...counts } = plans;
+  log.info(counts, `loaded ${counts.plans} demo plans and ${counts.decisions} decisions`);
+  if (skipped.length > 0)
+    log.warn({ skipped }, 'some countries already had a plan for the demo cycle: theirs was kept');
 }
 
 export class ProductionRefusedError extends Error {

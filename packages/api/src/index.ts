@@ -40,7 +40,13 @@ export {
   loadDemoAssessments,
   type LoadDemoAssessmentsResult,
 } from './services/demo-assessments.js';
-export { demoPassword, demoTotpSecret, demoUsers, ensureDemoUsers } from './services/demo-users.js';
+export {
+  demoPassword,
+  demoTotpSecret,
+  demoUsers,
+  ensureDemoUsers,
+  findDemoPeople,
+} from './services/demo-users.js';
 export { actorFor, readSessionState } from './services/sessions.js';
 export { createUser, type NewUserInput } from './services/users.js';
 export { MAX_BATCH_SIZE } from './trpc.js';

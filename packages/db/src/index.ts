@@ -12,6 +12,12 @@ export {
 export { DEMO_SEED, generateDemoData, type DemoData } from './demo/generate-demo-data.js';
 export type { DemoAssessment, DemoAssessmentStep } from './demo/generate-demo-assessments.js';
 export { loadDemoData, type LoadDemoDataResult } from './demo/load-demo-data.js';
+export { demoPlansAsOf, type DemoPeople, type DemoPerson } from './demo/demo-plan-story.js';
+export { generateDemoPlans, type DemoPlans } from './demo/generate-demo-plans.js';
+export type { DemoPlan } from './demo/demo-plans.js';
+export type { DemoDecision } from './demo/demo-decisions.js';
+export type { DemoSignal } from './demo/demo-mediation.js';
+export { loadDemoPlans, type LoadDemoPlansResult } from './demo/load-demo-plans.js';
 export { migrateToLatest, MigrationError, migrations, type MigrateOptions } from './migrate.js';
 export { openDatabase, type DatabaseConfig, type DatabaseHandle } from './open-database.js';
 export { EmbeddedDatabaseError } from './embedded/worker-protocol.js';

@@ -5,7 +5,12 @@ import {
   type Role,
   type Sensitivity,
 } from '@prevention/core';
-import { findUserByEmail, findUserCredentialsByEmail } from '@prevention/db';
+import {
+  findUserByEmail,
+  findUserCredentialsByEmail,
+  type DemoPeople,
+  type DemoPerson,
+} from '@prevention/db';
 import { decryptSecret, encryptSecret } from '../auth/server-keys.js';
 import { base32Encode, totpCode } from '../auth/totp.js';
 import type { Context } from '../context.js';
@@ -96,6 +101,29 @@ export async function ensureDemoUsers(
     created.push(user.email);
   }
   return created;
+}
+
+/**
+ * The demo users the demo plans name, by their role: the demo user of each role. Undefined when
+ * one of them no longer exists or is disabled, since a plan would then name someone absent.
+ */
+export async function findDemoPeople(ctx: Pick<Context, 'db'>): Promise<DemoPeople | undefined> {
+  const idOf = async (role: DemoPerson) => {
+    const demo = demoUsers.find((user) => user.roles.includes(role));
+    const user = demo ? await findUserByEmail(ctx.db, demo.email) : undefined;
+    return user && !user.disabled ? user.id : undefined;
+  };
+  const lead = await idOf('country-team-lead');
+  const reviewer = await idOf('reviewer');
+  const planner = await idOf('hq-planner');
+  const officer = await idOf('field-officer');
+  if (!lead || !reviewer || !planner || !officer) return undefined;
+  return {
+    'country-team-lead': lead,
+    reviewer,
+    'hq-planner': planner,
+    'field-officer': officer,
+  };
 }
 
 export interface DemoAccount extends DemoUser {

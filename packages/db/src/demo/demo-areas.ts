@@ -107,6 +107,21 @@ export const demoInternationalOrganisations = [
   ['African Development Bank', 'AfDB', 'international-financial-institution'],
 ] as const;
 
+/**
+ * Funders of the demo's plans besides the organisations above: a regional body, a pooled fund
+ * and five donor governments (by country code). Later than the first demo organisations in the
+ * generator's order, so that those keep the ids they had.
+ */
+export const demoFunders = [
+  ['European Union', 'EU', 'regional-organisation', null],
+  ['Peacebuilding Fund', 'PBF', 'un-entity', null],
+  ['Government of Norway', null, 'government', 'NOR'],
+  ['Government of Sweden', null, 'government', 'SWE'],
+  ['Government of Germany', null, 'government', 'DEU'],
+  ['Government of the United Kingdom', null, 'government', 'GBR'],
+  ['Government of Switzerland', null, 'government', 'CHE'],
+] as const;
+
 /** Parts of made-up national organisation names; the demo never names a real local group. */
 export const demoCivilSocietyNames = {
   first: ['Women', 'Youth', 'Citizens', 'Farmers', 'Lawyers', 'Elders', 'Teachers', 'Journalists'],
@@ -116,4 +131,5 @@ export const demoCivilSocietyNames = {
     'Centre for Development Research',
     'Human Rights Law Clinic',
   ],
+  privateSector: ['Business Council for Peace', 'Agribusiness Association', 'Employers Forum'],
 } as const;

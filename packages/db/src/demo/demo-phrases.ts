@@ -103,3 +103,30 @@ export const demoActorNames = [
   'Regional armed movement',
   'Youth association',
 ] as const;
+
+/**
+ * What the lead of a plan's action writes in a progress report, by its rating and by where the
+ * action came to rest; `{action}` and `{area}` are replaced by the action's title and first area.
+ */
+export const demoReportPhrases = {
+  green: [
+    'Work in {area} is on schedule: the planned activities of the quarter took place and the partners met twice.',
+    'Good progress in {area}; the community feedback collected this quarter is positive and the milestones of the period are met.',
+    'All the quarter’s milestones are met. Access to {area} was steady, and the local authorities took part in every review.',
+  ],
+  amber: [
+    'Progress in {area} is slower than planned: insecurity on the roads delayed two field missions, which are rescheduled for next quarter.',
+    'Most activities went ahead, but the procurement of supplies for {area} is two months late.',
+    'Partly on track: staff turnover at the implementing partner slowed the work in {area}; a new coordinator starts next month.',
+  ],
+  red: [
+    'Fighting near {area} stopped most activities this quarter; staff were relocated and only remote follow-up was possible.',
+    'Serious delays: funds for the quarter arrived late and the work in {area} was halted for six weeks.',
+  ],
+  suspended: [
+    'Activities are suspended: the authorities closed the sites in {area} and the partners withdrew their staff until access is agreed again.',
+  ],
+  ended: [
+    'Final report: {action} is complete; the lessons are shared with the country team and the partners.',
+  ],
+} as const;

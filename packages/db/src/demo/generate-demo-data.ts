@@ -3,6 +3,7 @@ import {
   demoAdmin1,
   demoCivilSocietyNames,
   demoFocusCountries,
+  demoFunders,
   demoInternationalOrganisations,
 } from './demo-areas.js';
 import { generateDemoAssessments, type DemoAssessment } from './generate-demo-assessments.js';
@@ -38,12 +39,35 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoData {
     })),
     ...demoFocusCountries.flatMap((code) => nationalOrganisations(code, random, id)),
   ];
+  const assessments = generateDemoAssessments(random, id);
+  // The plans' funders and businesses came later: drawn after the assessments, they leave the
+  // ids of everything before them as they were.
+  organisations.push(...laterOrganisations(random, id));
   return {
     seed,
     subnationalAreas: demoFocusCountries.flatMap((code) => admin1Areas(code)),
     organisations,
-    assessments: generateDemoAssessments(random, id),
+    assessments,
   };
+}
+
+function laterOrganisations(random: Random, id: () => string): Organisation[] {
+  return [
+    ...demoFunders.map(([name, acronym, kind, countryCode]) => ({
+      id: id(),
+      name,
+      acronym,
+      kind,
+      countryCode,
+    })),
+    ...demoFocusCountries.map((countryCode) => ({
+      id: id(),
+      name: `${findCountry(countryCode)?.name ?? countryCode} ${random.pick(demoCivilSocietyNames.privateSector)}`,
+      acronym: null,
+      kind: 'private-sector' as const,
+      countryCode,
+    })),
+  ];
 }
 
 function admin1Areas(countryCode: string): Area[] {
