@@ -192,6 +192,27 @@ describe.runIf(chromiumAvailable())('a country’s plan in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Due from me' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Sudan's demo plan: its money with a gap, what is late, and the risks no action addresses.
+    await page.getByRole('link', { name: 'Joint Prevention Plan for Sudan, 2025–2028' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Joint Prevention Plan for Sudan, 2025–2028' })
+      .waitFor();
+    await expect.poll(() => page.getByTestId('outcome').count()).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => page.getByTestId('money-gapCommittedUsd').textContent())
+      .not.toBe(usd(0));
+    await expect
+      .poll(() => page.getByTestId('plan-actions').locator('.flag').count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('unaddressed-risks').locator('li li').count())
+      .toBeGreaterThan(0);
+    // The HQ planner reads the plan but does not edit it.
+    expect(await page.getByRole('heading', { name: 'Edit the plan' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'All plans' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prevention plans' }).waitFor();
+
     await page.getByRole('link', { name: 'Decision log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Decision log' }).waitFor();
     const logForm = page.getByRole('heading', { level: 2, name: 'Log a decision' });
