@@ -3,6 +3,7 @@ import { localise } from '@prevention/core';
 import { stageOrder, type PlanAction } from '@prevention/planning';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
+import { OrganisationOptions } from './OrganisationOptions.js';
 import { CheckboxGroup } from './CheckboxGroup.js';
 import { cycleYears, withAction, type ActionDraft } from './plan-edits.js';
 import { riskNodeTitle } from './plan-format.js';
@@ -149,12 +150,7 @@ export function ActionForm({
           value={draft.leadOrganisationId}
           onChange={(event) => setDraft({ ...draft, leadOrganisationId: event.target.value })}
         >
-          <option value="">{p('editor.choose')}</option>
-          {organisations.map((organisation) => (
-            <option key={organisation.id} value={organisation.id}>
-              {organisation.name}
-            </option>
-          ))}
+          <OrganisationOptions organisations={organisations} />
         </select>
       ))}
       <div className="field">

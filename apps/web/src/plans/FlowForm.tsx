@@ -1,5 +1,6 @@
 import type { FundingFlow } from '@prevention/planning';
 import { useId, useState, type FormEvent } from 'react';
+import { OrganisationOptions } from './OrganisationOptions.js';
 import { withFlow, type FlowDraft } from './plan-edits.js';
 import type { PlanDetail, PlanOrganisation } from './plan-types.js';
 import { usePlanStrings } from './plan-strings.js';
@@ -98,12 +99,7 @@ export function FlowForm({
           value={draft.sourceOrganisationId}
           onChange={(event) => setDraft({ ...draft, sourceOrganisationId: event.target.value })}
         >
-          <option value="">{p('editor.choose')}</option>
-          {organisations.map((organisation) => (
-            <option key={organisation.id} value={organisation.id}>
-              {organisation.name}
-            </option>
-          ))}
+          <OrganisationOptions organisations={organisations} />
         </select>
         {error('sourceOrganisationId')}
       </div>

@@ -4,25 +4,17 @@ import {
   isCountryInScope,
   mayView,
   type Actor,
-  type Role,
   type Sensitivity,
 } from '@prevention/core';
 import type { AssessmentReader } from '@prevention/db';
-
-/** Roles that read assessments in every status; a partner alone reads published ones only. */
-const fullReaders: readonly Role[] = [
-  'field-officer',
-  'country-team-lead',
-  'reviewer',
-  'hq-planner',
-];
+import { readsPublishedOnly } from '../record-readers.js';
 
 /** The reader the repositories filter by: the actor's countries, clearance and roles. */
 export function readerFor(actor: Actor): AssessmentReader {
   return {
     scope: actor.scope,
     clearance: actor.clearance,
-    publishedOnly: !hasAnyRole(actor, fullReaders),
+    publishedOnly: readsPublishedOnly(actor),
   };
 }
 

@@ -1,27 +1,14 @@
-import {
-  isCountryInScope,
-  mayView,
-  type Actor,
-  type Role,
-  type Sensitivity,
-} from '@prevention/core';
+import { isCountryInScope, mayView, type Actor, type Sensitivity } from '@prevention/core';
 import { publishedPlanStatuses, type PlanStatus } from '@prevention/planning';
 import type { PlanReader } from '@prevention/db';
-
-/** Roles that read plans in every status; a partner alone reads published (endorsed) ones only. */
-const fullReaders: readonly Role[] = [
-  'field-officer',
-  'country-team-lead',
-  'reviewer',
-  'hq-planner',
-];
+import { readsPublishedOnly } from '../record-readers.js';
 
 /** The reader the plan repositories filter by: the actor's countries, clearance and roles. */
 export function planReaderFor(actor: Actor): PlanReader {
   return {
     scope: actor.scope,
     clearance: actor.clearance,
-    publishedOnly: !actor.roles.some((role) => fullReaders.includes(role)),
+    publishedOnly: readsPublishedOnly(actor),
   };
 }
 
