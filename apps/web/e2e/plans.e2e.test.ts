@@ -248,4 +248,27 @@ describe.runIf(chromiumAvailable())('a country’s plan in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'المطلوب مني' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it('takes a field officer’s progress report on an action of Sudan’s active plan', async () => {
+    const { server, page } = app;
+    await page.goto(`${server.url}/plans`);
+    await signIn(page, 'field-officer@demo.example');
+    await page.getByRole('link', { name: 'Joint Prevention Plan for Sudan, 2025–2028' }).click();
+    const form = page.getByRole('region', { name: 'Report progress' });
+    await form.waitFor();
+    // Nothing is sent until the form is complete.
+    await form.getByRole('button', { name: 'Report it' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/Choose the action/)
+      .waitFor();
+    await form.getByLabel('Action', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Milestones met (%)').fill('60');
+    await form.getByRole('radio', { name: 'Amber' }).check();
+    await form.getByLabel('What happened').fill('Three committees met in November; two did not.');
+    await form.getByRole('button', { name: 'Report it' }).click();
+    await form.getByRole('status').getByText('The report is recorded.').waitFor();
+    await page.getByText('Three committees met in November; two did not.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

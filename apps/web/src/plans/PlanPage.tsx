@@ -16,6 +16,9 @@ import { PlanLifecycle } from './PlanLifecycle.js';
 import { planFormat } from './plan-format.js';
 import { usePlanStrings } from './plan-strings.js';
 import { AccountabilitySection } from './AccountabilitySection.js';
+import { ReportForm } from './ReportForm.js';
+import { reporterRoles } from './plan-roles.js';
+import { holdsRole, useSession } from '../auth/session.js';
 import { WomenPeaceSecurity } from './WomenPeaceSecurity.js';
 
 /**
@@ -29,6 +32,7 @@ export function PlanPage({ id }: { id: string }) {
   const p = usePlanStrings();
   const trpc = useTRPC();
   const names = useAreaNames();
+  const { session } = useSession();
   const plan = useQuery(trpc.plans.byId.queryOptions({ id }));
   const analysis = useQuery(trpc.plans.analysis.queryOptions({ id }));
   const organisations = useQuery({
@@ -120,6 +124,9 @@ export function PlanPage({ id }: { id: string }) {
                       organisationName={organisationName}
                     />
                     <WomenPeaceSecurity analysis={figures} format={format} />
+                    {detail.status === 'active' && holdsRole(session, reporterRoles) ? (
+                      <ReportForm plan={detail} today={figures.today} />
+                    ) : null}
                     {detail.mayEdit ? (
                       <PlanEditor
                         plan={detail}

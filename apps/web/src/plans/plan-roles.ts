@@ -19,3 +19,6 @@ export const decisionReaderRoles: Role[] = [
 
 /** Who logs decisions. */
 export const decisionRecorderRoles: Role[] = ['country-team-lead', 'hq-planner'];
+
+/** Who reports progress on the actions of an active plan (the server checks the country). */
+export const reporterRoles: Role[] = ['field-officer', 'country-team-lead'];
