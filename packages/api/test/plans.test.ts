@@ -246,14 +246,20 @@ describe.each(databaseKinds())('plans on %s', (kind) => {
     expect((await as(officer).byId({ id: draft.id })).mayEdit).toBe(false);
     expect((await failure(as(officer).byId({ id: secret.id }))).code).toBe('NOT_FOUND');
     const elsewhere = await member(['country-team-lead'], { countries: ['MLI'] });
-    for (const call of [
-      as(elsewhere).byId({ id: active.id }),
-      as(elsewhere).analysis({ id: active.id }),
-      as(elsewhere).history({ id: active.id }),
-      as(elsewhere).save({ id: active.id, baseRevision: active.revision, content: active.content }),
-      as(elsewhere).transition({ id: active.id, action: 'close', revision: active.revision }),
-    ])
-      expect((await failure(call)).code).toBe('NOT_FOUND');
+    // Each call is made when its turn comes: a refusal is awaited as soon as it exists.
+    const calls = [
+      () => as(elsewhere).byId({ id: active.id }),
+      () => as(elsewhere).analysis({ id: active.id }),
+      () => as(elsewhere).history({ id: active.id }),
+      () =>
+        as(elsewhere).save({
+          id: active.id,
+          baseRevision: active.revision,
+          content: active.content,
+        }),
+      () => as(elsewhere).transition({ id: active.id, action: 'close', revision: active.revision }),
+    ];
+    for (const call of calls) expect((await failure(call())).code).toBe('NOT_FOUND');
   });
 
   it('refuses a plan kept above the author’s clearance', async () => {
