@@ -8,6 +8,7 @@ import { errorMessage } from '../i18n/access-labels.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
 import { usePlanStrings } from './plan-strings.js';
+import { SaveMessage } from './SaveMessage.js';
 
 const bodies: DecisionBody[] = ['country-team', 'regional-body', 'hq-executive-committee'];
 const kinds: DecisionKind[] = ['decision', 'action', 'information'];
@@ -187,10 +188,7 @@ export function DecisionForm({ defaultCountry }: { defaultCountry: string | null
             {p('decisions.log')}
           </button>
         </div>
-        <p role="status">{message?.kind === 'done' ? message.text : ''}</p>
-        <p role="alert" className="error-text">
-          {message?.kind === 'error' ? message.text : ''}
-        </p>
+        <SaveMessage outcome={message} />
       </form>
     </section>
   );

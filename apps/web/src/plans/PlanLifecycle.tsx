@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n/i18n.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
 import type { PlanDetail } from './plan-types.js';
 import { usePlanStrings } from './plan-strings.js';
+import { SaveMessage } from './SaveMessage.js';
 
 /**
  * The lifecycle steps the reader may take now, as the server lists them: the lead submits and
@@ -79,10 +80,7 @@ export function PlanLifecycle({ plan }: { plan: PlanDetail }) {
           </button>
         ))}
       </div>
-      <p role="status">{message?.kind === 'done' ? message.text : ''}</p>
-      <p role="alert" className="error-text">
-        {message?.kind === 'error' ? message.text : ''}
-      </p>
+      <SaveMessage outcome={message} />
     </section>
   );
 }

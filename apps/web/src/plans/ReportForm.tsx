@@ -6,6 +6,7 @@ import { useTranslation } from '../i18n/i18n.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
 import type { PlanDetail } from './plan-types.js';
 import { usePlanStrings } from './plan-strings.js';
+import { SaveMessage } from './SaveMessage.js';
 
 const statuses: PlanAction['status'][] = [1, 2, 3, 4, 5, 6];
 const ratings: RagRating[] = ['green', 'amber', 'red'];
@@ -138,10 +139,7 @@ export function ReportForm({ plan, today }: { plan: PlanDetail; today: string })
             {p('report.save')}
           </button>
         </div>
-        <p role="status">{message?.kind === 'done' ? message.text : ''}</p>
-        <p role="alert" className="error-text">
-          {message?.kind === 'error' ? message.text : ''}
-        </p>
+        <SaveMessage outcome={message} />
       </form>
     </section>
   );

@@ -1,7 +1,12 @@
-import type { SaveOutcome } from './use-save-plan.js';
+/** What a form's last submission came to, and what the server found wrong, in its words. */
+export interface FormOutcome {
+  kind: 'done' | 'error';
+  text: string;
+  problems?: readonly string[];
+}
 
-/** A save's result where a screen reader hears it: a status when done, an alert when refused. */
-export function SaveMessage({ outcome }: { outcome: SaveOutcome | null }) {
+/** A form's result where a screen reader hears it: a status when done, an alert when refused. */
+export function SaveMessage({ outcome }: { outcome: FormOutcome | null }) {
   return (
     <>
       <p role="status">{outcome?.kind === 'done' ? outcome.text : ''}</p>
@@ -9,7 +14,7 @@ export function SaveMessage({ outcome }: { outcome: SaveOutcome | null }) {
         {outcome?.kind === 'error' ? (
           <>
             <p>{outcome.text}</p>
-            {outcome.problems.length > 0 ? (
+            {outcome.problems && outcome.problems.length > 0 ? (
               <ul>
                 {outcome.problems.map((problem, index) => (
                   <li key={index}>{problem}</li>

@@ -5,13 +5,9 @@ import { useTranslation } from '../i18n/i18n.js';
 import { errorCode, useTRPC } from '../trpc/trpc.js';
 import type { PlanContentView, PlanDetail } from './plan-types.js';
 import { usePlanStrings } from './plan-strings.js';
+import type { FormOutcome } from './SaveMessage.js';
 
-export interface SaveOutcome {
-  kind: 'done' | 'error';
-  text: string;
-  /** What the server found wrong, field by field, in its words. */
-  problems: string[];
-}
+export type SaveOutcome = FormOutcome;
 
 /**
  * Saves new content over the plan as its next revision, from the revision the reader has: when
