@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const pillars = ['peace-security', 'development', 'human-rights'];
-const composition = ['exchange', 'risk', 'assessment', 'planning'];
+const composition = ['exchange', 'risk', 'assessment', 'planning', 'early-warning'];
 const domain = ['core', ...pillars, ...composition];
 
 /** What each workspace folder may import from `@prevention/*` (web gets `api` for types only). */
