@@ -11,30 +11,19 @@ import {
 import { z } from 'zod';
 
 /**
- * What rules are evaluated over: one area's history, as the store hands it over. Every part
- * carries its sensitivity, so that a firing knows the clearance needed to see it.
+ * What rules are evaluated over: one area's history as seen from one sensitivity level. The
+ * store hands over one such layer per level the area's data reaches, least sensitive first; a
+ * rule's firing comes from the least sensitive layer in which it fires, so that an alert is seen
+ * by everyone who may know why it fired and by nobody else.
  */
 
 /** One month of a model node's score (null where the profile could not be computed). */
 export const ScorePoint = z.object({ month: Month, score: z.number().min(0).max(10).nullable() });
 export type ScorePoint = z.infer<typeof ScorePoint>;
 
-/** A node's monthly scores, oldest first, with the strictest sensitivity they were built on. */
-export const ScoreSeries = z.object({
-  points: z.array(ScorePoint),
-  sensitivity: Sensitivity,
-});
-export type ScoreSeries = z.infer<typeof ScoreSeries>;
-
 /** One month of a count or indicator (a month without a value is absent, not zero). */
 export const CountPoint = z.object({ month: Month, value: z.number().finite() });
 export type CountPoint = z.infer<typeof CountPoint>;
-
-export const CountSeriesValues = z.object({
-  points: z.array(CountPoint),
-  sensitivity: Sensitivity,
-});
-export type CountSeriesValues = z.infer<typeof CountSeriesValues>;
 
 /** The part of a signal the rules read. */
 export const SignalFact = z.object({
@@ -64,14 +53,17 @@ export const JudgementFact = z.object({
 export type JudgementFact = z.infer<typeof JudgementFact>;
 
 /**
- * One area's history. `scores` is keyed by model node id (`prevention-risk`, `peace-security`,
- * …); `indicators` by indicator id; `signals` are the area's signals of any kind, in any order.
+ * One area's history up to one sensitivity level: nothing in it is more sensitive than
+ * `sensitivity`. `scores` holds each model node's monthly scores (keyed by node id:
+ * `prevention-risk`, `peace-security`, …), oldest first; `indicators` each indicator's monthly
+ * values, oldest first; `signals` the area's signals of any kind, in any order.
  */
 export interface AreaHistory {
   readonly areaCode: AreaCode;
   readonly countryCode: CountryCode;
-  readonly scores: Readonly<Record<string, ScoreSeries>>;
-  readonly indicators: Readonly<Record<string, CountSeriesValues>>;
+  readonly sensitivity: Sensitivity;
+  readonly scores: Readonly<Record<string, readonly ScorePoint[]>>;
+  readonly indicators: Readonly<Record<string, readonly CountPoint[]>>;
   readonly signals: readonly SignalFact[];
   readonly judgements: readonly JudgementFact[];
 }

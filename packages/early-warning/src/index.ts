@@ -18,15 +18,7 @@ export {
   ruleKinds,
   type RuleKind,
 } from './rule.js';
-export {
-  CountPoint,
-  CountSeriesValues,
-  JudgementFact,
-  ScorePoint,
-  ScoreSeries,
-  SignalFact,
-  type AreaHistory,
-} from './history.js';
+export { CountPoint, JudgementFact, ScorePoint, SignalFact, type AreaHistory } from './history.js';
 export {
   Alert,
   AlertOutcome,
