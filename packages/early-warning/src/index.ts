@@ -29,3 +29,18 @@ export {
   Firing,
   alertStatuses,
 } from './alert.js';
+export { evaluateArea, evaluateRule, firingLevel, rulesForCountry } from './evaluate.js';
+export { classEdge } from './class-shift.js';
+export { reconcileFiring, type AlertFacts, type Reconciliation } from './reconcile-firing.js';
+export {
+  AlertAction,
+  alertResponderRoles,
+  availableAlertActions,
+  decideAlertTransition,
+  mayReadAlert,
+  ruleEditorRoles,
+  type AlertState,
+  type AlertVerdict,
+} from './alert-lifecycle.js';
+export { isOverdue, isSnoozed } from './alert-timing.js';
+export { alertFromFiring, applyFiring } from './alert-from-firing.js';
