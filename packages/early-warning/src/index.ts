@@ -44,3 +44,13 @@ export {
 } from './alert-lifecycle.js';
 export { isOverdue, isSnoozed } from './alert-timing.js';
 export { alertFromFiring, applyFiring } from './alert-from-firing.js';
+export {
+  BacktestHorizon,
+  BacktestOptions,
+  BacktestReport,
+  BacktestRow,
+  OnsetDefinition,
+  backtest,
+  defaultBacktestHorizon,
+} from './backtest.js';
+export { formatBacktest } from './format-backtest.js';
