@@ -130,11 +130,13 @@ export function backtest(
     for (const rule of rulesForCountry(rules, outcome.layer.countryCode, {
       includeDisabled: true,
     })) {
-      const fires = holds.map(
-        (_, i) =>
-          i > 0 &&
-          indexed.some((history) => testCondition(rule.condition, history, from - 1 + i) !== null),
-      );
+      const fires = holds.map(() => false);
+      for (let i = 1; i < fires.length; i += 1)
+        for (const history of indexed)
+          if (testCondition(rule.condition, history, from - 1 + i) !== null) {
+            fires[i] = true;
+            break;
+          }
       const tally = tallies.get(rule);
       if (tally !== undefined) score(fires, onsets, tally);
     }

@@ -30,10 +30,16 @@ export function indexHistory(layer: AreaHistory): IndexedHistory {
     cache.set(key, value);
     return value;
   };
-  const signalsByMonth = (): Map<number, SignalFact[]> =>
-    memo('signals-by-month', () => groupBy(layer.signals, (s) => monthIndexOfDate(s.occurredOn)));
+  const signals = (): SignalIndex => memo('signals', () => indexSignals(layer.signals));
   const judgementsByMonth = (): Map<number, JudgementFact[]> =>
-    memo('judgements-by-month', () => groupBy(layer.judgements, (j) => monthIndexOfDate(j.month)));
+    memo('judgements', () => {
+      const groups = new Map<number, JudgementFact[]>();
+      for (const j of layer.judgements) {
+        const index = monthIndexOfDate(j.month);
+        groups.set(index, [...(groups.get(index) ?? []), j]);
+      }
+      return groups;
+    });
 
   return {
     layer,
@@ -51,38 +57,68 @@ export function indexHistory(layer: AreaHistory): IndexedHistory {
     indicator: (indicatorId) =>
       memo(`indicator:${indicatorId}`, () => seriesOf(layer.indicators[indicatorId] ?? [], NaN)),
     signalCount: (kinds) =>
-      memo(`signal-count:${[...kinds].sort().join('|')}`, () => {
-        const counts = new Map<number, number>();
-        for (const signal of layer.signals) {
-          if (!kinds.includes(signal.kind)) continue;
-          const index = monthIndexOfDate(signal.occurredOn);
-          counts.set(index, (counts.get(index) ?? 0) + 1);
-        }
-        return countSeries(counts);
+      memo(`signal-count:${kinds.join('|')}`, () => {
+        const index = signals();
+        const values = new Float64Array(index.offsets.length - 1);
+        layer.signals.forEach((signal, i) => {
+          if (!kinds.includes(signal.kind)) return;
+          const at = (index.months[i] ?? 0) - index.start;
+          values[at] = (values[at] ?? 0) + 1;
+        });
+        return { start: index.start, values, outside: 0 };
       }),
-    signalsIn: (index) => signalsByMonth().get(index) ?? [],
-    judgementsIn: (index) => judgementsByMonth().get(index) ?? [],
+    signalsIn: (month) => {
+      const index = signals();
+      const offset = month - index.start;
+      const from = index.offsets[offset];
+      const to = index.offsets[offset + 1];
+      if (from === undefined || to === undefined) return [];
+      const found: SignalFact[] = [];
+      for (let k = from; k < to; k += 1) {
+        const signal = layer.signals[index.order[k] ?? -1];
+        if (signal !== undefined) found.push(signal);
+      }
+      return found;
+    },
+    judgementsIn: (month) => judgementsByMonth().get(month) ?? [],
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, [item]);
-    else group.push(item);
-  }
-  return groups;
+/**
+ * The signals sorted by month without moving them (a counting sort): `order` lists their
+ * positions month by month, the signals of month `start + m` being `order[offsets[m]]` up to
+ * `order[offsets[m + 1]]`; `months` holds each signal's month index, parsed once.
+ */
+interface SignalIndex {
+  readonly start: number;
+  readonly months: Int32Array;
+  readonly offsets: Int32Array;
+  readonly order: Int32Array;
 }
 
-function countSeries(counts: ReadonlyMap<number, number>): MonthSeries {
-  if (counts.size === 0) return { ...emptySeries, outside: 0 };
-  const indices = [...counts.keys()];
-  const start = Math.min(...indices);
-  const values = new Float64Array(Math.max(...indices) - start + 1);
-  for (const [index, count] of counts) values[index - start] = count;
-  return { start, values, outside: 0 };
+function indexSignals(signals: readonly SignalFact[]): SignalIndex {
+  const months = new Int32Array(signals.length);
+  let start = Infinity;
+  let end = -Infinity;
+  signals.forEach((signal, i) => {
+    const month = monthIndexOfDate(signal.occurredOn);
+    months[i] = month;
+    if (month < start) start = month;
+    if (month > end) end = month;
+  });
+  if (signals.length === 0) return { start: 0, months, offsets: new Int32Array(1), order: months };
+  const offsets = new Int32Array(end - start + 2);
+  for (const month of months) offsets[month - start + 1] = (offsets[month - start + 1] ?? 0) + 1;
+  for (let m = 1; m < offsets.length; m += 1)
+    offsets[m] = (offsets[m] ?? 0) + (offsets[m - 1] ?? 0);
+  const cursor = offsets.slice();
+  const order = new Int32Array(signals.length);
+  months.forEach((month, i) => {
+    const slot = cursor[month - start] ?? 0;
+    order[slot] = i;
+    cursor[month - start] = slot + 1;
+  });
+  return { start, months, offsets, order };
 }
 
 /**
