@@ -54,3 +54,5 @@ export {
   defaultBacktestHorizon,
 } from './backtest.js';
 export { formatBacktest } from './format-backtest.js';
+export { defaultRules } from './default-rules.js';
+export { Digest, DigestItem, DigestLevel, dailyDigest } from './daily-digest.js';

@@ -14,13 +14,13 @@ function actor(roles: Role[], overrides: Partial<Actor> = {}): Actor {
   return {
     userId: testId(0x501),
     roles,
-    scope: { kind: 'countries', countries: ['SD'] },
+    scope: { kind: 'countries', countries: ['SDN'] },
     clearance: 'confidential',
     ...overrides,
   };
 }
 const state = (overrides: Partial<AlertState> = {}): AlertState => ({
-  countryCode: 'SD',
+  countryCode: 'SDN',
   status: 'open',
   sensitivity: 'restricted',
   ...overrides,
@@ -77,7 +77,7 @@ describe('the alert lifecycle', () => {
   });
 
   it('answers NOT_FOUND for an alert out of scope or above the clearance', () => {
-    const outOfScope = state({ countryCode: 'TD' });
+    const outOfScope = state({ countryCode: 'TCD' });
     expect(decideAlertTransition(lead, outOfScope, 'acknowledge')).toMatchObject({
       code: 'NOT_FOUND',
     });

@@ -87,10 +87,10 @@ describe('the back-test', () => {
   });
 
   it("runs a country's own rule in that country only, and counts country-years", () => {
-    const own: AlertRule = { ...grave, countryCode: 'TD' };
+    const own: AlertRule = { ...grave, countryCode: 'TCD' };
     const chad = layer({
-      areaCode: 'TD',
-      countryCode: 'TD',
+      areaCode: 'TCD',
+      countryCode: 'TCD',
       indicators: { 'peace-security.fatalities': fatalities },
       signals: violations(['2025-02']),
     });
@@ -98,7 +98,7 @@ describe('the back-test', () => {
     expect(report.countries).toBe(2);
     expect(report.rules.map((r) => [r.countryCode, r.alerts])).toEqual([
       [null, 2],
-      ['TD', 1],
+      ['TCD', 1],
     ]);
     expect(report.rules[0]?.alertsPerCountryYear).toBeCloseTo(2 / ((2 * 10) / 12));
   });

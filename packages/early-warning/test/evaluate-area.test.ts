@@ -29,7 +29,7 @@ describe('evaluating an area', () => {
     const [firing, ...rest] = evaluateArea([spike], layers, '2026-05');
     expect(rest).toEqual([]);
     expect(firing?.sensitivity).toBe('confidential');
-    expect(firing).toMatchObject({ ruleId: 'violence-spike', areaCode: 'SD', period: '2026-05' });
+    expect(firing).toMatchObject({ ruleId: 'violence-spike', areaCode: 'SDN', period: '2026-05' });
   });
 
   it('fires each rule once, and leaves out disabled rules', () => {
@@ -44,14 +44,14 @@ describe('evaluating an area', () => {
   });
 
   it("lets a country's own rule replace the global rule of the same id there only", () => {
-    const stricter = { ...spike, countryCode: 'SD', level: 'urgent' as const };
+    const stricter = { ...spike, countryCode: 'SDN', level: 'urgent' as const };
     const rules = [spike, stricter];
     expect(evaluateArea(rules, [layer({ signals: doubling })], '2026-05')).toMatchObject([
       { level: 'urgent' },
     ]);
-    const elsewhere = layer({ areaCode: 'TD', countryCode: 'TD', signals: doubling });
+    const elsewhere = layer({ areaCode: 'TCD', countryCode: 'TCD', signals: doubling });
     expect(evaluateArea(rules, [elsewhere], '2026-05')).toMatchObject([{ level: 'warning' }]);
-    expect(rulesForCountry([stricter], 'TD')).toEqual([]);
+    expect(rulesForCountry([stricter], 'TCD')).toEqual([]);
   });
 
   it('returns nothing for an area without layers', () => {

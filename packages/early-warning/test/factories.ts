@@ -32,8 +32,8 @@ export function rule(condition: RuleCondition, overrides: Partial<AlertRule> = {
 
 export function layer(overrides: Partial<AreaHistory> = {}): AreaHistory {
   return {
-    areaCode: 'SD',
-    countryCode: 'SD',
+    areaCode: 'SDN',
+    countryCode: 'SDN',
     sensitivity: 'public',
     scores: {},
     indicators: {},
@@ -63,7 +63,7 @@ export function signal(overrides: Partial<SignalFact> = {}): SignalFact {
     id: testId(nextSignal),
     pillar: 'peace-security',
     kind: 'conflict-event',
-    areaCode: 'SD',
+    areaCode: 'SDN',
     occurredOn: '2026-01-15',
     severity: 3,
     verification: 'reported',
@@ -91,7 +91,7 @@ export function monthlyEvents(
 export function judgement(overrides: Partial<JudgementFact> = {}): JudgementFact {
   return {
     assessmentId: testId(0x2001),
-    areaCode: 'SD',
+    areaCode: 'SDN',
     month: '2026-01',
     title: 'Clashes over grazing land after the harvest',
     likelihood: 4,

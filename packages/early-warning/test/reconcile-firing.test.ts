@@ -18,8 +18,8 @@ function firing(overrides: Partial<Firing> = {}): Firing {
   return {
     ruleId: 'violence-spike',
     ruleVersion: 1,
-    areaCode: 'SD',
-    countryCode: 'SD',
+    areaCode: 'SDN',
+    countryCode: 'SDN',
     period: '2026-11',
     level: 'warning',
     evidence: {
