@@ -249,3 +249,25 @@ export {
   type DecisionFilter,
   type DecisionRecord,
 } from './repositories/decisions.js';
+export { AlertEvent, AlertEventAction, type NewAlertEvent } from './alerts/alert-event.js';
+export {
+  findAlertRule,
+  listAlertRules,
+  listAlertRuleVersions,
+  saveAlertRule,
+} from './repositories/alert-rules.js';
+export {
+  alertResponseTimes,
+  appendAlertEvent,
+  countOpenAlertsByCountry,
+  findAlert,
+  findLatestAlert,
+  insertAlert,
+  listAlertEvents,
+  listAlerts,
+  lockAlert,
+  updateAlert,
+  type AlertFilter,
+  type AlertPatch,
+  type AlertResponseTimes,
+} from './repositories/alerts.js';
