@@ -271,3 +271,4 @@ export {
   type AlertPatch,
   type AlertResponseTimes,
 } from './repositories/alerts.js';
+export { loadAreaHistories, type AreaHistoryRequest } from './repositories/alert-histories.js';
