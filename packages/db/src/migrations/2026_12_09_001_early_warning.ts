@@ -121,4 +121,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period', 'text', (col) => col.check(month('period')))
     .addPrimaryKeyConstraint('alert_event_pk', ['alert_id', 'seq'])
     .execute();
+
+  // The histories rules read: an area's signals by date (observations by period already have
+  // `observation_country_idx`, risk profiles their primary key).
+  await db.schema
+    .createIndex('signal_area_occurred_idx')
+    .on('signal')
+    .columns(['area_code', 'occurred_on'])
+    .execute();
 }

@@ -2,9 +2,9 @@ import { composeAssessmentForm, type AssessmentForm } from '@prevention/assessme
 import {
   addMonths,
   countryCodeOfArea,
+  Month,
   Sensitivity,
   stricterSensitivity,
-  type Month,
 } from '@prevention/core';
 import { JudgementFact, SignalFact, type AreaHistory } from '@prevention/early-warning';
 import { platformPillars } from '@prevention/risk';
@@ -60,9 +60,9 @@ export async function loadAreaHistories(
     const countryCode = countryCodeOfArea(area);
     if (countryCode) factsOf(area, countryCode);
   }
-  for (const p of profiles) factsOf(p.areaCode, p.countryCode).profiles.push(p.fact);
-  for (const i of indicators) factsOf(i.areaCode, i.countryCode).indicators.push(i.fact);
-  for (const s of signals) factsOf(s.fact.areaCode, s.countryCode).signals.push(s.fact);
+  for (const p of profiles) factsOf(p.areaCode, p.countryCode).profiles.push(...p.facts);
+  for (const i of indicators) factsOf(i.areaCode, i.countryCode).indicators.push(...i.facts);
+  for (const s of signals) factsOf(s.areaCode, s.countryCode).signals.push(...s.facts);
   for (const j of judgements) factsOf(j.fact.areaCode, j.countryCode).judgements.push(j.fact);
   return new Map([...facts].map(([areaCode, area]) => [areaCode, layerAreaFacts(area)]));
 }
@@ -79,10 +79,11 @@ interface Window extends AreaHistoryRequest {
   from: Month;
 }
 
+/** An area's facts from one source. */
 interface Located<T> {
   areaCode: string;
   countryCode: string;
-  fact: T;
+  facts: T;
 }
 
 /** The areas asked for, for an `in (…)` condition (which cannot be empty). */
@@ -90,11 +91,27 @@ function areaList(areaCodes: readonly string[]): string[] {
   return areaCodes.length > 0 ? [...areaCodes] : [''];
 }
 
-/** What a profile's `summary` holds per node: its score, among other figures. */
-const NodeSummaries = z.record(z.string(), z.object({ score: z.number().nullable() }).loose());
+/*
+ * The three large sources come back as one row per area holding that area's rows as a JSON
+ * array: for 250 areas over three years, about three times faster on the embedded database
+ * than a row per record, whose transfer costs more than the query.
+ */
+
+/** A JSON array of tuples, as `json_agg(json_build_array(…))` gives it, checked by `schema`. */
+function tuples<T extends z.ZodType>(schema: T, json: string): z.infer<T>[] {
+  return z.array(schema).parse(JSON.parse(json));
+}
+
+/** A profile: month, basis, the root's score, and the summary of each node (a score among them). */
+const ProfileTuple = z.tuple([
+  Month,
+  z.number().int(),
+  z.number().nullable(),
+  z.record(z.string(), z.object({ score: z.number().nullable() }).loose()),
+]);
 
 /** Every basis's profile of each month, with the root's score under the model's root id. */
-async function readProfiles(db: Kysely<Database>, w: Window): Promise<Located<ProfileFact>[]> {
+async function readProfiles(db: Kysely<Database>, w: Window): Promise<Located<ProfileFact[]>[]> {
   const version = await db
     .selectFrom('risk_model_version')
     .select(sql<string>`definition -> 'root' ->> 'id'`.as('root_id'))
@@ -103,86 +120,117 @@ async function readProfiles(db: Kysely<Database>, w: Window): Promise<Located<Pr
   if (!version) return [];
   let query = db
     .selectFrom('risk_profile')
-    .select(['area_code', 'country_code', 'month', 'basis', 'score', 'summary'])
+    .select([
+      'area_code',
+      'country_code',
+      sql<string>`json_agg(json_build_array(month, basis, score, summary::json) order by month, basis)::text`.as(
+        'facts',
+      ),
+    ])
     .where('model_version_id', '=', w.modelVersionId)
     .where('month', '>=', w.from)
-    .where('month', '<=', w.to);
+    .where('month', '<=', w.to)
+    .groupBy(['area_code', 'country_code']);
   if (w.areaCodes) query = query.where('area_code', 'in', areaList(w.areaCodes));
-  const rows = await query.orderBy('area_code').orderBy('month').orderBy('basis').execute();
-  return rows.map((row) => {
-    const scores: Record<string, number | null> = {};
-    for (const [node, summary] of Object.entries(NodeSummaries.parse(JSON.parse(row.summary))))
-      scores[node] = summary.score;
-    scores[version.root_id] = row.score;
-    return {
-      areaCode: row.area_code,
-      countryCode: row.country_code,
-      fact: { month: row.month, basis: row.basis, scores },
-    };
-  });
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    areaCode: row.area_code,
+    countryCode: row.country_code,
+    facts: tuples(ProfileTuple, row.facts).map(([month, basis, score, summary]) => {
+      const scores: Record<string, number | null> = {};
+      for (const [node, figures] of Object.entries(summary)) scores[node] = figures.score;
+      scores[version.root_id] = score;
+      return { month, basis, scores };
+    }),
+  }));
 }
 
+const IndicatorTuple = z.tuple([z.string(), Month, z.number(), Sensitivity]);
+
 /** Monthly totals (not for one sex or age group) of every indicator, in the order recorded. */
-async function readIndicators(db: Kysely<Database>, w: Window): Promise<Located<IndicatorFact>[]> {
+async function readIndicators(
+  db: Kysely<Database>,
+  w: Window,
+): Promise<Located<IndicatorFact[]>[]> {
   let query = db
     .selectFrom('observation')
-    .select(['area_code', 'country_code', 'indicator_code', 'period', 'value', 'sensitivity'])
+    .select([
+      'area_code',
+      'country_code',
+      sql<string>`json_agg(json_build_array(indicator_code, period, value, sensitivity) order by period, created_at, id)::text`.as(
+        'facts',
+      ),
+    ])
     .where('period', '>=', w.from)
     .where('period', '<=', w.to)
     // Quarters and years are not a month's value (and `2026-Q1` sorts among the months).
     .where(sql<boolean>`period ~ '^[0-9]{4}-[0-9]{2}$'`)
     .where('sex', 'is', null)
     .where('age', 'is', null)
-    .where(visibleRows('observation'));
-  if (w.areaCodes) query = query.where('area_code', 'in', areaList(w.areaCodes));
-  const rows = await query.orderBy('period').orderBy('created_at').orderBy('id').execute();
+    .where(visibleRows('observation'))
+    .groupBy(['area_code', 'country_code']);
+  if (w.areaCodes) {
+    // The areas' countries too, so that the index on (country, period) narrows the scan.
+    const countries = w.areaCodes.map((code) => countryCodeOfArea(code) ?? '');
+    query = query
+      .where('country_code', 'in', areaList([...new Set(countries)]))
+      .where('area_code', 'in', areaList(w.areaCodes));
+  }
+  const rows = await query.execute();
   return rows.map((row) => ({
     areaCode: row.area_code,
     countryCode: row.country_code,
-    fact: {
-      indicatorCode: row.indicator_code,
-      month: row.period,
-      value: row.value,
-      sensitivity: Sensitivity.parse(row.sensitivity),
-    },
+    facts: tuples(IndicatorTuple, row.facts).map(([indicatorCode, month, value, sensitivity]) => ({
+      indicatorCode,
+      month,
+      value,
+      sensitivity,
+    })),
   }));
 }
 
-/** The visible signals that occurred in the months asked for. */
-async function readSignals(
-  db: Kysely<Database>,
-  w: Window,
-): Promise<{ countryCode: string; fact: SignalFact }[]> {
+const SignalTuple = z.tuple([
+  SignalFact.shape.id,
+  SignalFact.shape.pillar,
+  SignalFact.shape.kind,
+  SignalFact.shape.occurredOn,
+  SignalFact.shape.severity,
+  SignalFact.shape.verification,
+  SignalFact.shape.sensitivity,
+]);
+
+/** The visible signals that occurred in the months asked for, oldest first. */
+async function readSignals(db: Kysely<Database>, w: Window): Promise<Located<SignalFact[]>[]> {
   let query = db
     .selectFrom('signal')
     .select([
-      'id',
-      'pillar',
-      'kind',
       'area_code',
       'country_code',
-      'occurred_on',
-      'severity',
-      'verification',
-      'sensitivity',
+      sql<string>`json_agg(json_build_array(id, pillar, kind, occurred_on, severity, verification, sensitivity) order by occurred_on, id)::text`.as(
+        'facts',
+      ),
     ])
     .where('occurred_on', '>=', `${w.from}-01`)
     .where('occurred_on', '<', `${addMonths(w.to, 1)}-01`)
-    .where(visibleRows('signal'));
+    .where(visibleRows('signal'))
+    .groupBy(['area_code', 'country_code']);
   if (w.areaCodes) query = query.where('area_code', 'in', areaList(w.areaCodes));
-  const rows = await query.orderBy('occurred_on').orderBy('id').execute();
+  const rows = await query.execute();
   return rows.map((row) => ({
+    areaCode: row.area_code,
     countryCode: row.country_code,
-    fact: SignalFact.parse({
-      id: row.id,
-      pillar: row.pillar,
-      kind: row.kind,
-      areaCode: row.area_code,
-      occurredOn: row.occurred_on,
-      severity: row.severity,
-      verification: row.verification,
-      sensitivity: row.sensitivity,
-    }),
+    facts: tuples(SignalTuple, row.facts).map(
+      ([id, pillar, kind, occurredOn, severity, verification, sensitivity]) => ({
+        id,
+        pillar,
+        kind,
+        areaCode: row.area_code,
+        occurredOn,
+        severity,
+        verification,
+        sensitivity,
+      }),
+    ),
   }));
 }
 
