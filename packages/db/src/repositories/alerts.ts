@@ -351,7 +351,7 @@ function changedColumns(patch: AlertPatch): Updateable<AlertTable> {
 }
 
 /** A row as the domain's alert, checked against its schema. */
-export function toAlert(row: AlertRow): Alert {
+function toAlert(row: AlertRow): Alert {
   const iso = (value: Date | null) => (value === null ? null : value.toISOString());
   return Alert.parse({
     id: row.id,
