@@ -8,7 +8,11 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
   {
     id: 'composite-shift-high',
     version: 1,
-    title: { en: 'Prevention risk shifts to high', fr: 'Le risque passe à élevé' },
+    title: {
+      en: 'Prevention risk shifts to high',
+      fr: 'Le risque passe à élevé',
+      ar: 'ارتفاع الخطر إلى مستوى مرتفع',
+    },
     rationale:
       'The composite prevention risk moves up into the high class (5.0, as INFORM) and stays there two months, or jumps at least 0.5 past the edge, so that a score flickering around 5 does not alert every month.',
     countryCode: null,
@@ -30,6 +34,7 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
     title: {
       en: 'Peace and security risk shifts to very high',
       fr: 'Le risque paix et sécurité passe à très élevé',
+      ar: 'ارتفاع خطر السلام والأمن إلى مستوى مرتفع جداً',
     },
     rationale:
       'The peace and security pillar moves up into very high (6.5) for two months, or at least 0.5 past the edge: the pillar whose shift most directly precedes violence, and one the composite can dilute.',
@@ -49,7 +54,11 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
   {
     id: 'composite-rise',
     version: 1,
-    title: { en: 'Prevention risk rises fast', fr: 'Le risque augmente rapidement' },
+    title: {
+      en: 'Prevention risk rises fast',
+      fr: 'Le risque augmente rapidement',
+      ar: 'ازدياد سريع في الخطر',
+    },
     rationale:
       'The composite rises by a full point or more in three months, at any level: a deterioration visible before a class boundary is crossed.',
     countryCode: null,
@@ -62,7 +71,7 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
   {
     id: 'violence-spike',
     version: 1,
-    title: { en: 'Violence spike', fr: 'Pic de violence' },
+    title: { en: 'Violence spike', fr: 'Pic de violence', ar: 'تصاعد حاد في العنف' },
     rationale:
       'Conflict events more than double their mean of the four months before, tracked only where that mean is at least one event a month (ACLED’s surge tracker).',
     countryCode: null,
@@ -79,7 +88,11 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
   {
     id: 'fatalities-record',
     version: 1,
-    title: { en: 'Fatalities at a three-year high', fr: 'Décès au plus haut depuis trois ans' },
+    title: {
+      en: 'Fatalities at a three-year high',
+      fr: 'Décès au plus haut depuis trois ans',
+      ar: 'الوفيات في أعلى مستوى لها منذ ثلاث سنوات',
+    },
     rationale:
       'Reported fatalities reach their highest in 36 months and at least 25 in the month (HDX Signals’ record rule), so that a record in a quiet place is not news.',
     countryCode: null,
@@ -96,7 +109,11 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
   {
     id: 'grave-violation',
     version: 1,
-    title: { en: 'Grave human-rights violation', fr: 'Violation grave des droits humains' },
+    title: {
+      en: 'Grave human-rights violation',
+      fr: 'Violation grave des droits humains',
+      ar: 'انتهاك جسيم لحقوق الإنسان',
+    },
     rationale:
       'A corroborated or verified violation of severity 4 or 5: one such fact is enough to act on, and checking it first keeps rumours out of the inbox.',
     countryCode: null,
@@ -117,6 +134,7 @@ export const defaultRules: readonly AlertRule[] = Object.freeze([
     title: {
       en: 'Field team judges a risk very high',
       fr: 'L’équipe de terrain juge un risque très élevé',
+      ar: 'الفريق الميداني يقدّر خطراً مرتفعاً جداً',
     },
     rationale:
       'An endorsed joint assessment rates a risk at likelihood × impact 16 or more, the very-high band of the five-by-five matrix (at least likely and severe).',
