@@ -4,6 +4,7 @@ import { demoPassword } from '@prevention/api';
 import { DataDirInUseError, MigrationError, type DatabaseHandle } from '@prevention/db';
 import pino from 'pino';
 import { CommandError, createAdmin, verifyAudit } from './admin-commands.js';
+import { alertsCommand } from './alert-commands.js';
 import { backupCommand, restoreCommand } from './backup/backup-commands.js';
 import { exportCommand, importCommand, inspectCommand } from './exchange-commands.js';
 import { exportPlanCommand } from './plan-export-command.js';
@@ -13,6 +14,7 @@ import {
   openConfiguredDatabase,
   ProductionRefusedError,
   seedDemoData,
+  storeDefaultAlertRules,
 } from './prepare-database.js';
 import { riskCommand } from './risk-commands.js';
 import { runServer } from './run-server.js';
@@ -66,6 +68,17 @@ Commands:
   risk recompute               compute every area's risk profiles under every model version
                                from the stored observations: progress on standard error, a
                                JSON summary on standard output
+  alerts evaluate [options]    evaluate the enabled early-warning rules now, as the background
+                               job does after every recomputation: one JSON line per alert
+                               raised or updated ({"area","rule","level","period","action"})
+      --country CODE           the areas of one country only
+      --month YYYY-MM          this month only (else the last three months)
+  alerts backtest [options]    how each stored rule would have done over the stored history,
+                               beside the naive baseline ("this month looks like last month"):
+                               alerts per country-year, hit and false-alarm rates, lead time
+      --rule ID                this rule only
+      --from YYYY-MM --to YYYY-MM
+                               the months tested (at most the last 120, the default)
   help                         show this text
 
 Configuration comes from environment variables; see the README's configuration table.
@@ -95,6 +108,15 @@ async function main(argv: string[]): Promise<number> {
         err: (text) => void process.stderr.write(text),
       }),
     );
+  if (command === 'alerts') {
+    const config = loadConfig();
+    return withDatabase(config, true, (database) =>
+      alertsCommand(database, securitySettings(config), rest, {
+        out: (text) => void process.stdout.write(text),
+        err: (text) => void process.stderr.write(text),
+      }),
+    );
+  }
   if (argumentCounts[command] !== rest.length) {
     process.stderr.write(`Unknown command or wrong arguments: ${argv.join(' ')}\n\n${usage}`);
     return 2;
@@ -104,9 +126,11 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       return start(config);
     case 'create-admin':
-      return withDatabase(config, true, async (database) => {
+      return withDatabase(config, true, async (database, log) => {
         const [email = '', name = ''] = rest;
         process.stdout.write(await createAdmin(database, config, email, name));
+        // The first administrator is who the shipped warning rules are saved in the name of.
+        await storeDefaultAlertRules(database, log);
         return 0;
       });
     case 'verify-audit':
