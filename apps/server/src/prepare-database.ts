@@ -44,8 +44,8 @@ export async function migrate(database: DatabaseHandle, log: Logger): Promise<vo
 }
 
 /**
- * The shipped early-warning rules, stored once there is an administrator to save them in the
- * name of (see `ensureDefaultAlertRules`): an administrator's changes are kept after.
+ * The shipped early-warning rules, stored once when no rule is stored (see
+ * `ensureDefaultAlertRules`): an administrator's changes are kept after.
  */
 export async function storeDefaultAlertRules(database: DatabaseHandle, log: Logger): Promise<void> {
   const rules = await ensureDefaultAlertRules({
@@ -80,7 +80,6 @@ export async function seedDemoData(
     requestId: 'seed',
   });
   if (created.length > 0) log.info({ users: created }, `created ${created.length} demo users`);
-  await storeDefaultAlertRules(database, log);
   const assessments = await loadDemoAssessments(
     {
       db: database.db,

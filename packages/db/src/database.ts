@@ -543,7 +543,8 @@ export interface AlertRuleTable {
   country_code: string | null;
   enabled: boolean;
   document: Json<AlertRule>;
-  saved_by: string;
+  /** Null for the rules the platform ships with. */
+  saved_by: string | null;
   saved_at: Date;
 }
 export type AlertRuleRow = Selectable<AlertRuleTable>;

@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('document', 'jsonb', (col) =>
       col.notNull().check(sql`jsonb_typeof(document) = 'object'`),
     )
-    .addColumn('saved_by', 'uuid', (col) => col.notNull().references('app_user.id'))
+    .addColumn('saved_by', 'uuid', (col) => col.references('app_user.id'))
     .addColumn('saved_at', 'timestamptz', (col) => col.notNull())
     .addPrimaryKeyConstraint('alert_rule_pk', ['id', 'version'])
     .execute();

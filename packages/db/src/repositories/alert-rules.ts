@@ -10,7 +10,8 @@ import type { AlertRuleRow, Database } from '../database.js';
 export async function saveAlertRule(
   db: Kysely<Database>,
   draft: AlertRuleDraft,
-  savedBy: string,
+  /** Who saved it; null for the platform's shipped rules. */
+  savedBy: string | null,
   now: Date,
 ): Promise<AlertRule> {
   const save = async (trx: Kysely<Database>) => {
@@ -90,7 +91,7 @@ export async function findAlertRule(
 export async function listAlertRuleVersions(
   db: Kysely<Database>,
   id: string,
-): Promise<{ rule: AlertRule; savedBy: string; savedAt: Date }[]> {
+): Promise<{ rule: AlertRule; savedBy: string | null; savedAt: Date }[]> {
   const rows = await db
     .selectFrom('alert_rule')
     .selectAll()

@@ -13,7 +13,6 @@ import {
   appendAuditEntries,
   findAlertRule,
   findAreaCodes,
-  findUsers,
   listAlertRules,
   listAlertRuleVersions,
   loadAreaHistories,
@@ -108,23 +107,17 @@ function ruleAudit(
 
 /**
  * The shipped rule set, stored when no rule is stored yet: what a new installation warns with
- * until an administrator changes it. A rule version names who saved it, so the shipped ones are
- * saved in the name of the first administrator; with none yet, nothing is stored, and the next
- * preparation (after `create-admin`, or the demo's users) stores them. Returns how many.
+ * until an administrator changes it. Nobody saved these versions (`savedBy` is null) and the
+ * audit entries have no actor: the system stored them. Returns how many.
  */
 export async function ensureDefaultAlertRules(
   ctx: Pick<AuditContext, 'now' | 'requestId'> & { db: DatabaseClient },
 ): Promise<number> {
   if ((await listAlertRules(ctx.db, {})).length > 0) return 0;
-  const { users } = await findUsers(ctx.db, { role: 'administrator' }, { limit: 100 });
-  const [first] = users
-    .filter((user) => !user.disabled)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  if (!first) return 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const rule of defaultRules) {
       const { version: _version, ...draft } = rule;
-      const saved = await saveAlertRule(trx, draft, first.id, ctx.now());
+      const saved = await saveAlertRule(trx, draft, null, ctx.now());
       // The system stored them: the audit entry has no actor.
       await appendAuditEntries(trx, [ruleAudit(ctx, null, null, saved)]);
     }
