@@ -100,13 +100,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'import' || command === 'export') return exchange(command, rest);
-  if (command === 'risk')
-    return withDatabase(loadConfig(), true, (database) =>
-      riskCommand(database, rest, {
+  if (command === 'risk') {
+    const config = loadConfig();
+    return withDatabase(config, true, (database) =>
+      riskCommand(database, securitySettings(config), rest, {
         out: (text) => void process.stdout.write(text),
         err: (text) => void process.stderr.write(text),
       }),
     );
+  }
   if (command === 'alerts') {
     const config = loadConfig();
     return withDatabase(config, true, (database) =>
