@@ -37,6 +37,7 @@ const leaks = [
   /\b(assessment_revision|assessment_conflict|assessment_sync_receipt|item_hash)\b/i,
   /\b(password_hash|token_hash|totp_secret|pending_totp_secret)\b/i,
   /\b(import_batch|import_row_error|hxl_mapping|pgboss)\b/i,
+  /\b(alert_rule|alert_event|alert_one_open_idx)\b/i,
   /\b(from|into|join|table|update)\s+"?(area|signal|organisation|assessment)\b/i,
 ];
 
@@ -160,6 +161,22 @@ const planContent = {
       description: null,
     },
   ],
+};
+
+const alertRuleDraft = {
+  id: 'fuzz-rule',
+  title: { en: 'Fuzz' },
+  rationale: 'Fuzz',
+  countryCode: 'SDN',
+  enabled: false,
+  level: 'watch',
+  condition: {
+    kind: 'spike',
+    series: { source: 'signals', kinds: ['battles'] },
+    spike: { test: 'trailing-mean', periods: 4, ratio: 2, minBaseline: 1 },
+  },
+  cooldownDays: 30,
+  acknowledgeWithinHours: 72,
 };
 
 /** A valid input per procedure, to be spoiled one field at a time. */
@@ -290,6 +307,27 @@ function validInputs(targetUserId: string): Record<string, Record<string, unknow
       links: { alertIds: [], outcomeIds: [someId], actionIds: [] },
     },
     'decisions.followUp': { id: someId, text: 'Fuzz', status: 'ongoing' },
+    'alerts.list': {
+      status: ['open', 'acknowledged'],
+      countryCode: 'SDN',
+      level: 'urgent',
+      limit: 10,
+    },
+    'alerts.get': { id: someId },
+    'alerts.acknowledge': { id: someId, note: 'Fuzz' },
+    'alerts.respond': { id: someId, planActionIds: [someId], decisionIds: [], note: 'Fuzz' },
+    'alerts.close': { id: someId, outcome: 'false-alarm', note: 'Fuzz' },
+    'alerts.snooze': { id: someId, until: '2026-12-31' },
+    'alerts.responseTimes': { since: '2026-01-01' },
+    'alerts.evaluate': { countryCode: 'SDN' },
+    'alertRules.get': { id: 'conflict-event-spike', version: 1 },
+    'alertRules.save': alertRuleDraft,
+    'alertRules.backtest': {
+      rule: alertRuleDraft,
+      from: '2026-01',
+      to: '2026-10',
+      onset: { kind: 'class-reached', node: 'prevention-risk', toClass: 'very-high' },
+    },
   };
 }
 

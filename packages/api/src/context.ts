@@ -43,6 +43,21 @@ export interface ApiDependencies {
   imports?: ImportServices | undefined;
   /** How a recomputation of risk profiles is handed to the background jobs. */
   risk?: RiskServices | undefined;
+  /** How an evaluation of the early-warning rules is handed to the background jobs. */
+  alerts?: AlertServices | undefined;
+}
+
+/** What the evaluation of the early-warning rules covers; empty: every area, recent months. */
+export interface AlertEvaluationRequest {
+  areaCodes?: readonly string[] | undefined;
+  countryCode?: string | undefined;
+  /** The earliest month whose data changed; the evaluation covers recent months only. */
+  from?: string | undefined;
+}
+
+export interface AlertServices {
+  /** Queues an evaluation of the enabled rules as a background job; resolves to the job's id. */
+  queueEvaluation(request: AlertEvaluationRequest): Promise<string>;
 }
 
 export interface RiskServices {

@@ -16,6 +16,8 @@ export {
 export { isWellFormedSessionToken } from './auth/session-token.js';
 export {
   createContextInner,
+  type AlertEvaluationRequest,
+  type AlertServices,
   type ApiDependencies,
   type ImportServices,
   type RiskServices,
@@ -106,3 +108,26 @@ export {
   type TouchedArea,
 } from './services/risk/recompute.js';
 export { startRiskJobs, type RiskJobs } from './services/risk/risk-jobs.js';
+export {
+  alertEvaluationQueue,
+  evaluationAfterRun,
+  startAlertJobs,
+  type AlertJobOptions,
+} from './services/alerts/alert-jobs.js';
+export {
+  evaluateAlerts,
+  evaluationWindowMonths,
+  monthsToEvaluate,
+  type EvaluatedAlert,
+  type EvaluationContext,
+  type EvaluationRequest,
+} from './services/alerts/alert-evaluation.js';
+export {
+  backtestRange,
+  backtestRules,
+  ensureDefaultAlertRules,
+  historiesFor,
+  maxBacktestMonths,
+} from './services/alerts/alert-rules.js';
+export { alertsRouter, ZAlertDetail, ZAlertView } from './routers/alerts.js';
+export { alertRulesRouter } from './routers/alert-rules.js';

@@ -1,5 +1,7 @@
 import type { Role } from '@prevention/core';
+import { alertResponderRoles, ruleEditorRoles } from '@prevention/early-warning';
 import { publicAccess, signedIn, type AccessPolicy } from './access/policy.js';
+import { alertReaders } from './services/alerts/alert-access.js';
 import { decisionReaders, decisionRecorders } from './services/plans/plan-roles.js';
 
 const signalAuthors: Role[] = ['field-officer', 'country-team-lead'];
@@ -121,6 +123,27 @@ export const policies: Readonly<Record<string, AccessPolicy>> = Object.freeze({
   'imports.errors': signedIn(importers, 'none', 'public'),
   'imports.cancel': signedIn(importers, 'none', 'public'),
   'imports.rollBack': signedIn(importers, 'none', 'public'),
+
+  // Alerts are read within the caller's countries and clearance, never by a partner alone; the
+  // lifecycle's steps are the responders' (the early-warning package's rules, in the service).
+  'alerts.list': signedIn(alertReaders, 'records', 'public'),
+  'alerts.get': signedIn(alertReaders, 'records', 'public'),
+  'alerts.digest': signedIn(alertReaders, 'records', 'public'),
+  'alerts.countsByCountry': signedIn(alertReaders, 'records', 'public'),
+  'alerts.responseTimes': signedIn(alertReaders, 'records', 'public'),
+  'alerts.acknowledge': signedIn(alertResponderRoles, 'records', 'public'),
+  'alerts.respond': signedIn(alertResponderRoles, 'records', 'public'),
+  'alerts.close': signedIn(alertResponderRoles, 'records', 'public'),
+  'alerts.snooze': signedIn(alertResponderRoles, 'records', 'public'),
+  'alerts.evaluate': signedIn(administrators, 'global', 'public'),
+
+  // Rules are policy, not records: every alert reader reads them; a back-test reads the
+  // history of the caller's countries at their clearance only. Saving a country's rule needs
+  // the country in scope, a global rule a global scope (checked in the service).
+  'alertRules.list': signedIn(alertReaders, 'none', 'public'),
+  'alertRules.get': signedIn(alertReaders, 'none', 'public'),
+  'alertRules.save': signedIn(ruleEditorRoles, 'none', 'public'),
+  'alertRules.backtest': signedIn(alertReaders, 'none', 'public'),
 });
 
 /**

@@ -1,5 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountRouter } from './routers/account.js';
+import { alertRulesRouter } from './routers/alert-rules.js';
+import { alertsRouter } from './routers/alerts.js';
 import { areasRouter } from './routers/areas.js';
 import { assessmentsRouter } from './routers/assessments.js';
 import { auditRouter } from './routers/audit.js';
@@ -15,6 +17,8 @@ import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   account: accountRouter,
+  alertRules: alertRulesRouter,
+  alerts: alertsRouter,
   areas: areasRouter,
   assessments: assessmentsRouter,
   audit: auditRouter,

@@ -15,6 +15,7 @@ import {
   createTestSignal,
   createTestUser,
   databaseKinds,
+  testAlertRuleDraft,
   useTestDatabase,
 } from '@prevention/db/testing';
 import type { PlanContent } from '@prevention/planning';
@@ -27,6 +28,7 @@ import { observedLeaf, observedMonth, storeObservations, storeProfiles } from '.
 import { allProcedures } from './procedures.js';
 import { storeBoundaries } from './boundary-fixtures.js';
 import { planIn, planTeam, testPlanContent, type PlanTeam } from './plan-fixtures.js';
+import { closedAlert, digestAlertIds, storeAlert, storeRule } from './alert-fixtures.js';
 
 /**
  * The authorisation matrix: every procedure × every role (and a signed-out caller) × a caller in
@@ -52,8 +54,14 @@ interface PlanTarget {
   cycle: { startYear: number; endYear: number };
   decisionId: string;
 }
+/** A closed alert in Sudan at the target's level (steps on it are refused as CONFLICT). */
+interface AlertTarget {
+  closedId: string;
+  ruleId: string;
+}
 interface Fixture {
   target: SignalRecord;
+  alert: AlertTarget;
   assessment: AssessmentTarget;
   plan: PlanTarget;
   team: PlanTeam;
@@ -93,8 +101,99 @@ async function outcome(
 /** The period of the matrix's target assessments, which nothing else uses. */
 const matrixPeriod = '2030-01';
 
+/** Each level has a closed and an open alert in Sudan. */
+const alertsPerLevel = 2;
+/** The open alert at each level, which a digest names to those who may read it. */
+const openAlerts = new Map<Sensitivity, string>();
+
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
 let created = 0;
 const probes: Record<string, Probe> = {
+  'alerts.list': async (c, { alert }) => {
+    try {
+      const { items } = await c.alerts.list({ status: ['closed'], countryCode: 'SDN', limit: 200 });
+      return items.some((item) => item.id === alert.closedId) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'alerts.get': (c, { alert }) =>
+    outcome(c.alerts.get({ id: alert.closedId }), (error) => error.code === 'NOT_FOUND'),
+  // Past the access checks, every step on a closed alert is refused as a conflict.
+  'alerts.acknowledge': (c, { alert }) =>
+    outcome(c.alerts.acknowledge({ id: alert.closedId }), (error) => error.code === 'NOT_FOUND'),
+  'alerts.respond': (c, { alert, plan }) =>
+    outcome(
+      c.alerts.respond({
+        id: alert.closedId,
+        planActionIds: [],
+        decisionIds: [plan.decisionId],
+        note: 'Answered by the matrix',
+      }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'alerts.close': (c, { alert }) =>
+    outcome(
+      c.alerts.close({ id: alert.closedId, outcome: 'false-alarm' }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  'alerts.snooze': (c, { alert }) =>
+    outcome(
+      c.alerts.snooze({ id: alert.closedId, until: tomorrow() }),
+      (error) => error.code === 'NOT_FOUND',
+    ),
+  // Sudan has one open alert at each level: a caller counts those up to their clearance.
+  'alerts.countsByCountry': async (c, { target }) => {
+    try {
+      const counts = await c.alerts.countsByCountry();
+      const open = counts.find((count) => count.countryCode === 'SDN')?.open ?? 0;
+      return open > sensitivityLevels.indexOf(target.sensitivity) ? 'allowed' : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'alerts.responseTimes': async (c, { target }) => {
+    try {
+      const times = await c.alerts.responseTimes({});
+      const alerts = times.find((row) => row.countryCode === 'SDN')?.alerts ?? 0;
+      return alerts >= alertsPerLevel * (sensitivityLevels.indexOf(target.sensitivity) + 1)
+        ? 'allowed'
+        : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  'alerts.digest': async (c, { target }) => {
+    try {
+      const digest = await c.alerts.digest();
+      return digestAlertIds(digest).includes(openAlerts.get(target.sensitivity) ?? '')
+        ? 'allowed'
+        : 'denied';
+    } catch (error) {
+      if (isPolicyDenial(error)) return 'denied';
+      throw error;
+    }
+  },
+  // Past the policy, the test's server has no job queue: refused as a precondition.
+  'alerts.evaluate': (c) => outcome(c.alerts.evaluate({})),
+  'alertRules.list': (c) => outcome(c.alertRules.list()),
+  'alertRules.get': (c, { alert }) => outcome(c.alertRules.get({ id: alert.ruleId })),
+  // A global rule: an editor with a country scope is refused by the service, past the policy.
+  'alertRules.save': (c) =>
+    outcome(c.alertRules.save(testAlertRuleDraft({ id: 'matrix-saved-rule', enabled: false }))),
+  'alertRules.backtest': (c, { alert }) =>
+    outcome(
+      c.alertRules.backtest({
+        rule: { id: alert.ruleId },
+        from: new Date().toISOString().slice(0, 7),
+      }),
+    ),
   'system.info': (c) => outcome(c.system.info()),
   'auth.session': (c) => outcome(c.auth.session()),
   'auth.demoAccounts': (c) => outcome(c.auth.demoAccounts()),
@@ -437,6 +536,7 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
   const targets = new Map<Sensitivity, SignalRecord>();
   const assessments = new Map<Sensitivity, AssessmentTarget>();
   const plans = new Map<Sensitivity, PlanTarget>();
+  const alerts = new Map<Sensitivity, AlertTarget>();
   let planners: PlanTeam;
   let managedUser: UserAccount;
 
@@ -496,6 +596,15 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
       });
       plans.set(level, { ...plan, cycle, decisionId: decision.id });
     }
+    const closedRule = await storeRule(database.db, author.id);
+    for (const level of sensitivityLevels) {
+      const closed = await closedAlert(database.db, closedRule, level, author.id);
+      const open = await storeAlert(database.db, await storeRule(database.db, author.id), {
+        sensitivity: level,
+      });
+      alerts.set(level, { closedId: closed.id, ruleId: closedRule.id });
+      openAlerts.set(level, open.id);
+    }
     await storeProfiles(database.db, 'SDN', sensitivityLevels.map(basisOf));
     await storeObservations(database.db, 'SDN', sensitivityLevels, author.id);
     await storeBoundaries(database.db, 'SDN', ['SD01', 'SD02'], author.id);
@@ -535,9 +644,12 @@ describe.each(databaseKinds())('the authorisation matrix on %s', (kind) => {
           cases += 1;
           const assessment = assessments.get(level);
           const plan = plans.get(level);
-          if (!assessment || !plan) throw new Error(`no assessment or plan at ${level}`);
+          const alert = alerts.get(level);
+          if (!assessment || !plan || !alert)
+            throw new Error(`no assessment, plan or alert at ${level}`);
           const fixture = {
             target,
+            alert,
             assessment,
             plan,
             team: planners,

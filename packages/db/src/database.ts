@@ -13,6 +13,15 @@ import type {
   PlanStatus,
   RagRating,
 } from '@prevention/planning';
+import type {
+  AlertLevel,
+  AlertOutcome,
+  AlertResponseLinks,
+  AlertRule,
+  AlertStatus,
+  Evidence,
+} from '@prevention/early-warning';
+import type { AlertEventAction } from './alerts/alert-event.js';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 /**
@@ -45,6 +54,9 @@ export interface Database {
   plan_revision: PlanRevisionTable;
   plan_progress_report: PlanProgressReportTable;
   logged_decision: LoggedDecisionTable;
+  alert_rule: AlertRuleTable;
+  alert: AlertTable;
+  alert_event: AlertEventTable;
 }
 
 /**
@@ -522,3 +534,67 @@ export interface LoggedDecisionTable {
   updated_at: Date;
 }
 export type LoggedDecisionRow = Selectable<LoggedDecisionTable>;
+
+/** One saved version of a warning rule: the whole rule in `document`, what lists filter on beside it. */
+export interface AlertRuleTable {
+  id: string;
+  version: number;
+  /** Null for a global rule. */
+  country_code: string | null;
+  enabled: boolean;
+  document: Json<AlertRule>;
+  saved_by: string;
+  saved_at: Date;
+}
+export type AlertRuleRow = Selectable<AlertRuleTable>;
+
+/** An alert's current state; its steps are in `alert_event`. */
+export interface AlertTable {
+  id: string;
+  rule_id: string;
+  rule_version: number;
+  area_code: string;
+  country_code: string;
+  level: AlertLevel;
+  /** Generated from `level` (watch 0, warning 1, urgent 2), for ordering by level. */
+  level_rank: ColumnType<number, never, never>;
+  status: AlertStatus;
+  first_period: string;
+  period: string;
+  firings: number;
+  evidence: Json<Evidence>;
+  sensitivity: Sensitivity;
+  raised_at: Date;
+  updated_at: Date;
+  acknowledge_by: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  responded_at: Date | null;
+  responded_by: string | null;
+  response: ColumnType<AlertResponseLinks | null, string | null, string | null>;
+  response_note: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  outcome: AlertOutcome | null;
+  closing_note: string | null;
+  /** `YYYY-MM-DD` (a `date`, read back as text). */
+  snoozed_until: string | null;
+  snoozed_at_level: AlertLevel | null;
+}
+export type AlertRow = Selectable<AlertTable>;
+
+/** One step of an alert's history; never changed once written. */
+export interface AlertEventTable {
+  alert_id: string;
+  seq: number;
+  action: AlertEventAction;
+  /** The alert's level after the step. */
+  level: AlertLevel;
+  /** Null for a step of the evaluation (raise, update). */
+  actor_id: string | null;
+  at: Date;
+  note: string | null;
+  /** The month a raise or update fired for. */
+  period: string | null;
+}
+export type AlertEventRow = Selectable<AlertEventTable>;

@@ -249,3 +249,26 @@ export {
   type DecisionFilter,
   type DecisionRecord,
 } from './repositories/decisions.js';
+export { AlertEvent, AlertEventAction, type NewAlertEvent } from './alerts/alert-event.js';
+export {
+  findAlertRule,
+  listAlertRules,
+  listAlertRuleVersions,
+  saveAlertRule,
+} from './repositories/alert-rules.js';
+export {
+  alertResponseTimes,
+  appendAlertEvent,
+  countOpenAlertsByCountry,
+  findAlert,
+  findLatestAlert,
+  insertAlert,
+  listAlertEvents,
+  listAlerts,
+  lockAlert,
+  updateAlert,
+  type AlertFilter,
+  type AlertPatch,
+  type AlertResponseTimes,
+} from './repositories/alerts.js';
+export { loadAreaHistories, type AreaHistoryRequest } from './repositories/alert-histories.js';

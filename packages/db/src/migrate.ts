@@ -9,6 +9,7 @@ import * as riskProfiles from './migrations/2026_12_05_001_risk_profiles.js';
 import * as riskProfileText from './migrations/2026_12_06_001_risk_profile_text.js';
 import * as areaBoundaries from './migrations/2026_12_07_001_area_boundaries.js';
 import * as preventionPlans from './migrations/2026_12_08_001_prevention_plans.js';
+import * as earlyWarning from './migrations/2026_12_09_001_early_warning.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001_risk_profile_text': riskProfileText,
   '2026_12_07_001_area_boundaries': areaBoundaries,
   '2026_12_08_001_prevention_plans': preventionPlans,
+  '2026_12_09_001_early_warning': earlyWarning,
 };
 
 export interface MigrateOptions {

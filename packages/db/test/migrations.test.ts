@@ -22,6 +22,9 @@ describe.each(databaseKinds())('migrations on %s', (kind) => {
           'sign_in_attempt',
           'signal',
           'audit_entry',
+          'alert_rule',
+          'alert',
+          'alert_event',
         ]),
       );
     });

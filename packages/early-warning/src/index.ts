@@ -29,3 +29,30 @@ export {
   Firing,
   alertStatuses,
 } from './alert.js';
+export { evaluateArea, evaluateRule, firingLevel, rulesForCountry } from './evaluate.js';
+export { classEdge } from './class-shift.js';
+export { reconcileFiring, type AlertFacts, type Reconciliation } from './reconcile-firing.js';
+export {
+  AlertAction,
+  alertResponderRoles,
+  availableAlertActions,
+  decideAlertTransition,
+  mayReadAlert,
+  ruleEditorRoles,
+  type AlertState,
+  type AlertVerdict,
+} from './alert-lifecycle.js';
+export { isOverdue, isSnoozed } from './alert-timing.js';
+export { alertFromFiring, applyFiring } from './alert-from-firing.js';
+export {
+  BacktestHorizon,
+  BacktestOptions,
+  BacktestReport,
+  BacktestRow,
+  OnsetDefinition,
+  backtest,
+  defaultBacktestHorizon,
+} from './backtest.js';
+export { formatBacktest } from './format-backtest.js';
+export { defaultRules } from './default-rules.js';
+export { Digest, DigestItem, DigestLevel, dailyDigest } from './daily-digest.js';

@@ -22,7 +22,7 @@ export interface AuditedEvent {
 }
 
 export function auditEntry(
-  ctx: AuditContext,
+  ctx: Pick<AuditContext, 'now' | 'requestId'>,
   actor: AuditActor,
   event: AuditedEvent,
 ): NewAuditEntry {

@@ -22,7 +22,7 @@ export interface JobQueue {
 }
 
 /** Every queue the platform uses. */
-export const jobQueues = ['import', 'import-purge', 'risk-recompute'] as const;
+export const jobQueues = ['import', 'import-purge', 'risk-recompute', 'alerts-evaluate'] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 
 export interface JobQueueOptions {

@@ -1,4 +1,5 @@
 import { countryCodeOfArea, newId, type Signal, type UserAccount } from '@prevention/core';
+import type { Alert, AlertRuleDraft } from '@prevention/early-warning';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { findAreaByCode, upsertAreas } from '../repositories/areas.js';
@@ -92,4 +93,77 @@ export async function createTestSubnationalAreas(
     })),
   );
   return [...codes];
+}
+
+/** A warning rule as an administrator writes it, with sensible defaults and any field overridden. */
+export function testAlertRuleDraft(overrides: Partial<AlertRuleDraft> = {}): AlertRuleDraft {
+  counter += 1;
+  return {
+    id: `test-rule-${counter}`,
+    title: { en: 'Violence more than doubles' },
+    rationale: 'A test rule.',
+    countryCode: null,
+    enabled: true,
+    level: 'warning',
+    condition: {
+      kind: 'spike',
+      series: { source: 'indicator', indicatorId: 'peace-security.fatalities' },
+      spike: { test: 'trailing-mean', periods: 4, ratio: 2, minBaseline: 1 },
+    },
+    cooldownDays: 30,
+    acknowledgeWithinHours: 72,
+    ...overrides,
+  };
+}
+
+/**
+ * A just-raised alert of a rule (which must be stored) in Sudan, with sensible defaults and any
+ * field overridden.
+ */
+export function testAlert(
+  rule: { id: string; version: number },
+  overrides: Partial<Alert> = {},
+): Alert {
+  const raisedAt = overrides.raisedAt ?? '2026-12-01T10:00:00.000Z';
+  return {
+    id: newId(),
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    areaCode: 'SDN',
+    countryCode: 'SDN',
+    level: 'warning',
+    status: 'open',
+    firstPeriod: '2026-11',
+    period: '2026-11',
+    firings: 1,
+    evidence: {
+      measure: 'peace-security.fatalities',
+      series: [
+        { month: '2026-10', value: 4 },
+        { month: '2026-11', value: 12 },
+      ],
+      observed: 12,
+      baseline: 4,
+      threshold: 8,
+      reason: '12 in 2026-11, more than 2 × the 4-month mean of 4',
+      sourceIds: [],
+    },
+    sensitivity: 'public',
+    raisedAt,
+    updatedAt: raisedAt,
+    acknowledgeBy: new Date(Date.parse(raisedAt) + 72 * 3_600_000).toISOString(),
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    respondedAt: null,
+    respondedBy: null,
+    response: null,
+    responseNote: null,
+    closedAt: null,
+    closedBy: null,
+    outcome: null,
+    closingNote: null,
+    snoozedUntil: null,
+    snoozedAtLevel: null,
+    ...overrides,
+  };
 }

@@ -9,5 +9,7 @@ export {
   createTestSignal,
   createTestSubnationalAreas,
   createTestUser,
+  testAlert,
+  testAlertRuleDraft,
   testSignal,
 } from './factories.js';
