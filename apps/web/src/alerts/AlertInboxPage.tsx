@@ -6,7 +6,7 @@ import { QueryState } from '../app/QueryState.js';
 import { useSession } from '../auth/session.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Link, useNavigate } from '../router/Link.js';
-import { useAlertsTRPC } from './alert-api.js';
+import { useTRPC } from '../trpc/trpc.js';
 import { alertFormat, type AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
 import type { AlertView } from './alert-types.js';
@@ -41,7 +41,7 @@ function isStatusChoice(value: string | undefined): value is StatusChoice {
 export function AlertInboxPage({ search }: { search: Readonly<Record<string, string>> }) {
   const { i18n } = useTranslation();
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const navigate = useNavigate();
   const names = useAlertAreaNames();
   const { session } = useSession();

@@ -7,7 +7,6 @@ import { useTranslation } from '../i18n/i18n.js';
 import { SaveMessage, type FormOutcome } from '../plans/SaveMessage.js';
 import { Link } from '../router/Link.js';
 import { useTRPC, useTRPCClient } from '../trpc/trpc.js';
-import { useAlertsTRPC } from './alert-api.js';
 import { alertFormat, type AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
 import type { AlertDetail, AlertEvent } from './alert-types.js';
@@ -23,7 +22,7 @@ import { RespondForm } from './RespondForm.js';
 export function AlertPage({ id }: { id: string }) {
   const { i18n } = useTranslation();
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const names = useAlertAreaNames();
   const alert = useQuery(trpc.alerts.get.queryOptions({ id }));
   const format = useMemo(() => alertFormat(i18n.language), [i18n.language]);
@@ -155,19 +154,18 @@ function AlertFacts({ alert, format }: { alert: AlertDetail; format: AlertFormat
 function useActorName() {
   const a = useAlertStrings();
   const { session } = useSession();
-  return (actorId: string | null, actorName?: string | null) =>
+  return (actorId: string | null) =>
     actorId === null
       ? a('alert.evaluation')
       : actorId === session?.user.id
         ? a('alert.you')
-        : (actorName ?? a('alert.someone'));
+        : a('alert.someone');
 }
 
 function WhatWasDone({ alert, format }: { alert: AlertDetail; format: AlertFormat }) {
   const a = useAlertStrings();
   const actorName = useActorName();
-  const nameOf = (by: string | null) =>
-    actorName(by, alert.events.find((event) => event.actorId === by)?.actorName);
+  const nameOf = actorName;
   return (
     <section aria-labelledby="alert-done-title" className="region" data-testid="alert-done">
       <h2 id="alert-done-title">{a('alert.done')}</h2>
@@ -305,7 +303,7 @@ function AlertHistory({ events, format }: { events: AlertEvent[]; format: AlertF
                       period: event.period ? format.month(event.period) : '–',
                     })}
                   </td>
-                  <td>{actorName(event.actorId, event.actorName)}</td>
+                  <td>{actorName(event.actorId)}</td>
                   <td>{event.note ?? ''}</td>
                 </tr>
               ))}

@@ -9,7 +9,7 @@ import { useTranslation, type TFunction } from '../i18n/i18n.js';
 import { SaveMessage, type FormOutcome } from '../plans/SaveMessage.js';
 import { Link } from '../router/Link.js';
 import { errorCode } from '../trpc/trpc.js';
-import { useAlertsTRPC } from './alert-api.js';
+import { useTRPC } from '../trpc/trpc.js';
 import { alertFormat, type AlertFormat } from './alert-format.js';
 import { ruleEditorRoles } from './alert-roles.js';
 import { useAlertStrings } from './alert-strings.js';
@@ -25,7 +25,7 @@ import { conditionFacts } from './condition-facts.js';
 export function AlertRulePage({ id }: { id: string }) {
   const { i18n } = useTranslation();
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const { session } = useSession();
   const rule = useQuery(trpc.alertRules.get.queryOptions({ id }));
   const format = useMemo(() => alertFormat(i18n.language), [i18n.language]);
@@ -107,7 +107,7 @@ function onsetText(onset: OnsetDefinition, a: TFunction, format: AlertFormat) {
 function Backtest({ rule, format }: { rule: AlertRule; format: AlertFormat }) {
   const { i18n } = useTranslation();
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const report = useQuery({
     ...trpc.alertRules.backtest.queryOptions({ rule: { id: rule.id } }),
     // A back-test reads the whole stored history: worth keeping for the page's life.
@@ -152,7 +152,7 @@ function Backtest({ rule, format }: { rule: AlertRule; format: AlertFormat }) {
 function RuleSaveForm({ rule }: { rule: AlertRule }) {
   const { t } = useTranslation();
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
   const [enabled, setEnabled] = useState(rule.enabled);

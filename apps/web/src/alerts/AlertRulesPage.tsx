@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../app/QueryState.js';
 import { useTranslation } from '../i18n/i18n.js';
 import { Link } from '../router/Link.js';
-import { useAlertsTRPC } from './alert-api.js';
+import { useTRPC } from '../trpc/trpc.js';
 import { useAlertStrings } from './alert-strings.js';
 import { useAlertAreaNames } from './area-label.js';
 
@@ -11,7 +11,7 @@ import { useAlertAreaNames } from './area-label.js';
 export function AlertRulesPage() {
   const { i18n } = useTranslation();
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const names = useAlertAreaNames();
   const rules = useQuery(trpc.alertRules.list.queryOptions());
   return (

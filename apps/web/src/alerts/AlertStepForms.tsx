@@ -1,7 +1,7 @@
 import { AlertOutcome } from '@prevention/early-warning';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { useAlertsTRPC } from './alert-api.js';
+import { useTRPC } from '../trpc/trpc.js';
 import type { AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
 import { useAlertStepCallbacks, type ReportOutcome } from './use-alert-step.js';
@@ -14,7 +14,7 @@ interface StepFormProps {
 /** Acknowledges the alert: someone has seen it and it is no longer overdue. */
 export function AcknowledgeForm({ alertId, report }: StepFormProps) {
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const callbacks = useAlertStepCallbacks(report);
   const id = useId();
   const [note, setNote] = useState('');
@@ -51,7 +51,7 @@ export function AcknowledgeForm({ alertId, report }: StepFormProps) {
 /** Closes the alert with what became of it. */
 export function CloseForm({ alertId, report }: StepFormProps) {
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const callbacks = useAlertStepCallbacks(report);
   const id = useId();
   const [outcome, setOutcome] = useState<AlertOutcome>('addressed');
@@ -106,7 +106,7 @@ export function CloseForm({ alertId, report }: StepFormProps) {
 /** Snoozes the alert until a date; the server wakes it sooner if its level rises. */
 export function SnoozeForm({ alertId, report, format }: StepFormProps & { format: AlertFormat }) {
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const callbacks = useAlertStepCallbacks(report);
   const id = useId();
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -2,7 +2,9 @@ import type { AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
 import type { BacktestFigures } from './alert-types.js';
 
-type FigureKey = keyof BacktestFigures;
+type FigureKey = {
+  [K in keyof BacktestFigures]: BacktestFigures[K] extends number | null ? K : never;
+}[keyof BacktestFigures];
 
 const rows: { key: FigureKey; label: string; kind: 'count' | 'rate' | 'months' | 'number' }[] = [
   { key: 'alerts', label: 'rule.alerts', kind: 'count' },

@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '../plans/CheckboxGroup.js';
 import { useTRPC } from '../trpc/trpc.js';
-import { useAlertsTRPC } from './alert-api.js';
 import { useAlertStrings } from './alert-strings.js';
 import { useAlertStepCallbacks, type ReportOutcome } from './use-alert-step.js';
 
@@ -22,7 +21,6 @@ export function RespondForm({
 }) {
   const a = useAlertStrings();
   const trpc = useTRPC();
-  const alerts = useAlertsTRPC();
   const callbacks = useAlertStepCallbacks(report);
   const id = useId();
   const plans = useQuery(trpc.plans.list.queryOptions({ countryCode }));
@@ -40,7 +38,7 @@ export function RespondForm({
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ links?: string; note?: string }>({});
   const respond = useMutation(
-    alerts.alerts.respond.mutationOptions(callbacks(() => a('forms.responded'))),
+    trpc.alerts.respond.mutationOptions(callbacks(() => a('forms.responded'))),
   );
 
   const submit = (event: FormEvent) => {

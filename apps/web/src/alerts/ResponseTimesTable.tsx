@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { QueryState } from '../app/QueryState.js';
-import { useAlertsTRPC } from './alert-api.js';
+import { useTRPC } from '../trpc/trpc.js';
 import type { AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
 import { useAlertAreaNames } from './area-label.js';
@@ -11,7 +11,7 @@ const windowDays = 90;
 /** Per country team, how quickly alerts are acknowledged and answered (medians, in hours). */
 export function ResponseTimesTable({ format }: { format: AlertFormat }) {
   const a = useAlertStrings();
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const names = useAlertAreaNames();
   // The window's start is fixed for the page's life, so the query key does not change each render.
   const since = useMemo(
@@ -35,6 +35,7 @@ export function ResponseTimesTable({ format }: { format: AlertFormat }) {
                     <th scope="col">{a('times.country')}</th>
                     <th scope="col">{a('times.alerts')}</th>
                     <th scope="col">{a('times.acknowledged')}</th>
+                    <th scope="col">{a('times.responded')}</th>
                     <th scope="col">{a('times.toAcknowledge')}</th>
                     <th scope="col">{a('times.toRespond')}</th>
                   </tr>
@@ -49,6 +50,7 @@ export function ResponseTimesTable({ format }: { format: AlertFormat }) {
                         <th scope="row">{names.country(row.countryCode)}</th>
                         <td className="number">{format.number(row.alerts)}</td>
                         <td className="number">{format.number(row.acknowledged)}</td>
+                        <td className="number">{format.number(row.responded)}</td>
                         <td className="number">{format.duration(row.medianHoursToAcknowledge)}</td>
                         <td className="number">{format.duration(row.medianHoursToRespond)}</td>
                       </tr>

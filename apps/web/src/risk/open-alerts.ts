@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useAlertsTRPC } from '../alerts/alert-api.js';
+import { useTRPC } from '../trpc/trpc.js';
 import { alertReaderRoles } from '../alerts/alert-roles.js';
 import type { CountryAlertCount } from '../alerts/alert-types.js';
 import { holdsRole, useSession } from '../auth/session.js';
@@ -11,7 +11,7 @@ import type { TFunction } from '../i18n/i18n.js';
  * (a partner may not: nothing is asked for them).
  */
 export function useOpenAlertCounts(): ReadonlyMap<string, CountryAlertCount> {
-  const trpc = useAlertsTRPC();
+  const trpc = useTRPC();
   const { session } = useSession();
   const counts = useQuery({
     ...trpc.alerts.countsByCountry.queryOptions(),
