@@ -13,6 +13,7 @@ import {
   openConfiguredDatabase,
   ProductionRefusedError,
   seedDemoData,
+  storeDefaultAlertRules,
 } from './prepare-database.js';
 import { riskCommand } from './risk-commands.js';
 import { runServer } from './run-server.js';
@@ -104,9 +105,11 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       return start(config);
     case 'create-admin':
-      return withDatabase(config, true, async (database) => {
+      return withDatabase(config, true, async (database, log) => {
         const [email = '', name = ''] = rest;
         process.stdout.write(await createAdmin(database, config, email, name));
+        // The first administrator is who the shipped warning rules are saved in the name of.
+        await storeDefaultAlertRules(database, log);
         return 0;
       });
     case 'verify-audit':

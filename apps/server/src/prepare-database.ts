@@ -1,5 +1,6 @@
 import {
   demoPassword,
+  ensureDefaultAlertRules,
   demoUsers,
   ensureDemoUsers,
   findDemoPeople,
@@ -39,6 +40,20 @@ export async function migrate(database: DatabaseHandle, log: Logger): Promise<vo
   if (applied.length > 0) log.info({ applied }, `applied ${applied.length} migration(s)`);
   const { countries } = await syncReferenceData(database.db);
   log.debug({ countries }, 'reference data up to date');
+  await storeDefaultAlertRules(database, log);
+}
+
+/**
+ * The shipped early-warning rules, stored once there is an administrator to save them in the
+ * name of (see `ensureDefaultAlertRules`): an administrator's changes are kept after.
+ */
+export async function storeDefaultAlertRules(database: DatabaseHandle, log: Logger): Promise<void> {
+  const rules = await ensureDefaultAlertRules({
+    db: database.db,
+    now: () => new Date(),
+    requestId: 'prepare-database',
+  });
+  if (rules > 0) log.info({ rules }, `stored the ${rules} default early-warning rules`);
 }
 
 /** The demo data set and the demo users, loaded once; a later run finds them and leaves them. */
@@ -65,6 +80,7 @@ export async function seedDemoData(
     requestId: 'seed',
   });
   if (created.length > 0) log.info({ users: created }, `created ${created.length} demo users`);
+  await storeDefaultAlertRules(database, log);
   const assessments = await loadDemoAssessments(
     {
       db: database.db,

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import {
+  evaluationAfterRun,
   stagingDepthFor,
+  startAlertJobs,
   startImportJobs,
   startRiskJobs,
   UploadStore,
@@ -55,12 +57,30 @@ export async function runServer(config: Config): Promise<RunningServer> {
         : {};
     const onJobError = (error: unknown, job: string) =>
       log.error({ err: error, job }, 'a background job failed');
+    const alerts = await startAlertJobs(
+      jobs,
+      { db: database.db, now: () => new Date(), requestId: 'job:alerts-evaluate', security },
+      {
+        onJobError,
+        onEvaluated: (evaluated) => {
+          if (evaluated.length > 0)
+            log.info(
+              { alerts: evaluated.length },
+              'the early-warning rules raised or updated alerts',
+            );
+        },
+      },
+    );
     const risk = await startRiskJobs(
       jobs,
       { db: database.db, now: () => new Date() },
       {
         ...interrupted,
         onJobError,
+        // Every recomputation is followed by an evaluation of the rules over what it touched.
+        afterRun: async (run) => {
+          await alerts.queueEvaluation(evaluationAfterRun(run));
+        },
       },
     );
     // A demo without a finished full recomputation (its first start, or one stopped midway)
@@ -86,7 +106,14 @@ export async function runServer(config: Config): Promise<RunningServer> {
         stagingDepth: stagingDepthFor(database.kind),
       },
     );
-    server = await createServer({ config, database, version: serverVersion, imports, risk });
+    server = await createServer({
+      config,
+      database,
+      version: serverVersion,
+      imports,
+      risk,
+      alerts,
+    });
     // Only the embedded database needs the server's help to be backed up: it holds the files.
     // The channel opens before the ready line, so a backup right after it finds the server.
     if (database.kind === 'pglite') {

@@ -13,6 +13,7 @@ import {
   type ApiDependencies,
   type AppRouter,
   type ImportServices,
+  type AlertServices,
   type RiskServices,
   type PasswordHashing,
 } from '@prevention/api';
@@ -69,6 +70,8 @@ export interface ServerOptions {
   imports?: ImportServices;
   /** The recomputation jobs; without them `risk.recompute` answers with an error. */
   risk?: RiskServices;
+  /** The evaluation jobs of the early-warning rules; without them `alerts.evaluate` answers 412. */
+  alerts?: AlertServices;
 }
 
 export type { TrpcHandling } from './trpc-fast-path.js';
@@ -91,6 +94,7 @@ export async function createServer({
   trpc = 'fast-path',
   imports,
   risk,
+  alerts,
 }: ServerOptions): Promise<Server> {
   const app = Fastify({
     logger: {
@@ -151,6 +155,7 @@ export async function createServer({
     sessionCache: new SessionCache(),
     imports,
     risk,
+    alerts,
   };
 
   const createContext = (req: FastifyRequest, res: FastifyReply) =>

@@ -1,5 +1,5 @@
 import { AppError, isGlobalScope, type Actor } from '@prevention/core';
-import { appendAuditEntries } from '@prevention/db';
+import { recordAuditEntries } from '@prevention/db';
 import type { Context } from '../../context.js';
 import { auditEntry } from '../audit-trail.js';
 
@@ -16,7 +16,8 @@ export async function queueAlertEvaluation(
   const jobId = await ctx.alerts.queueEvaluation(
     request.countryCode ? { countryCode: request.countryCode } : {},
   );
-  await appendAuditEntries(ctx.db, [
+  // The job is queued outside the database's transactions: its entry follows, on its own.
+  await recordAuditEntries(ctx.db, [
     auditEntry(ctx, actor, {
       action: 'alerts.evaluate',
       resourceType: 'alert-evaluation',

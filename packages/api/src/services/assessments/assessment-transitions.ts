@@ -34,7 +34,7 @@ export async function transitionAssessment(
   request: TransitionRequest,
 ): Promise<AssessmentDetail> {
   const comments = request.comments ?? {};
-  await ctx.db.transaction().execute(async (trx) => {
+  const areaCode = await ctx.db.transaction().execute(async (trx) => {
     const current = await lockAssessment(trx, request.id);
     if (!current || !isVisibleTo(actor, current)) throw AppError.notFound('The assessment');
     if (request.revision !== current.revision) {
@@ -67,7 +67,10 @@ export async function transitionAssessment(
       comments: Object.keys(comments).length > 0 ? comments : null,
       clientId: null,
     });
+    return current.areaCode;
   });
+  // An endorsed assessment's identified risks are what the field-judgement rules read.
+  if (request.action === 'endorse') await ctx.alerts?.queueEvaluation({ areaCodes: [areaCode] });
   return getAssessmentDetail(ctx, actor, request.id);
 }
 

@@ -1,4 +1,4 @@
-import { failInterruptedRiskRuns, type JobQueue } from '@prevention/db';
+import { failInterruptedRiskRuns, type JobQueue, type RiskRunRecord } from '@prevention/db';
 import { z } from 'zod';
 import type { RiskServices } from '../../context.js';
 import { queueRiskRun, runRiskRun, type RiskContext } from './recompute.js';
@@ -18,7 +18,12 @@ export interface RiskJobs extends RiskServices {
 export async function startRiskJobs(
   queue: JobQueue,
   ctx: RiskContext,
-  options: { interruptedBefore?: Date; onJobError: (error: unknown, job: string) => void },
+  options: {
+    interruptedBefore?: Date;
+    onJobError: (error: unknown, job: string) => void;
+    /** After a run has recomputed every area it was asked to: the early-warning rules run next. */
+    afterRun?: (run: RiskRunRecord) => Promise<void>;
+  },
 ): Promise<RiskJobs> {
   await failInterruptedRiskRuns(ctx.db, ctx.now(), options.interruptedBefore);
   const stopping = new AbortController();
@@ -31,12 +36,14 @@ export async function startRiskJobs(
       onAreaWritten: () => views.invalidate(),
     });
     running = run.catch(() => undefined);
+    let done: RiskRunRecord;
     try {
-      await run;
+      done = await run;
     } catch (error) {
       options.onJobError(error, 'risk-recompute');
       throw error;
     }
+    if (done.status === 'done') await options.afterRun?.(done);
   });
   return {
     views,
