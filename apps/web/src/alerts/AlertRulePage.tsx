@@ -1,5 +1,4 @@
 import { localise } from '@prevention/core';
-import type { AlertRule } from '@prevention/early-warning';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
 import { QueryState } from '../app/QueryState.js';
@@ -13,7 +12,8 @@ import { useTRPC } from '../trpc/trpc.js';
 import { alertFormat, type AlertFormat } from './alert-format.js';
 import { ruleEditorRoles } from './alert-roles.js';
 import { useAlertStrings } from './alert-strings.js';
-import type { OnsetDefinition } from './alert-types.js';
+import type { AlertRuleDetail, OnsetDefinition } from './alert-types.js';
+import { problemsOf } from './use-alert-step.js';
 import { useAlertAreaNames } from './area-label.js';
 import { BacktestTable } from './BacktestTable.js';
 import { conditionFacts } from './condition-facts.js';
@@ -47,7 +47,7 @@ export function AlertRulePage({ id }: { id: string }) {
             <RuleFacts rule={data} format={format} />
             <Backtest rule={data} format={format} />
             {mayEdit ? (
-              <RuleSaveForm key={data.version} rule={data} />
+              <RuleSaveForm rule={data} />
             ) : (
               <p className="muted">{a('rule.editorsOnly')}</p>
             )}
@@ -58,7 +58,7 @@ export function AlertRulePage({ id }: { id: string }) {
   );
 }
 
-function RuleFacts({ rule, format }: { rule: AlertRule; format: AlertFormat }) {
+function RuleFacts({ rule, format }: { rule: AlertRuleDetail; format: AlertFormat }) {
   const a = useAlertStrings();
   const names = useAlertAreaNames();
   return (
@@ -72,6 +72,8 @@ function RuleFacts({ rule, format }: { rule: AlertRule; format: AlertFormat }) {
         </dd>
         <dt>{a('rules.version')}</dt>
         <dd>{rule.version}</dd>
+        <dt>{a('rule.versions')}</dt>
+        <dd>{rule.versions.join(', ')}</dd>
         <dt>{a('rules.scope')}</dt>
         <dd>{rule.countryCode === null ? a('rules.global') : names.country(rule.countryCode)}</dd>
         <dt>{a('rules.kind')}</dt>
@@ -104,7 +106,7 @@ function onsetText(onset: OnsetDefinition, a: TFunction, format: AlertFormat) {
     : a('rule.onsetClass', { node: onset.node, class: onset.toClass });
 }
 
-function Backtest({ rule, format }: { rule: AlertRule; format: AlertFormat }) {
+function Backtest({ rule, format }: { rule: AlertRuleDetail; format: AlertFormat }) {
   const { i18n } = useTranslation();
   const a = useAlertStrings();
   const trpc = useTRPC();
@@ -149,7 +151,7 @@ function Backtest({ rule, format }: { rule: AlertRule; format: AlertFormat }) {
 }
 
 /** Saves the rule as its next version, enabled or not (administrators and HQ planners). */
-function RuleSaveForm({ rule }: { rule: AlertRule }) {
+function RuleSaveForm({ rule }: { rule: AlertRuleDetail }) {
   const { t } = useTranslation();
   const a = useAlertStrings();
   const trpc = useTRPC();
@@ -164,12 +166,17 @@ function RuleSaveForm({ rule }: { rule: AlertRule }) {
         await queryClient.invalidateQueries({ queryKey: [['alertRules']] });
       },
       onError: (failure) =>
-        setOutcome({ kind: 'error', text: errorMessage(t, errorCode(failure)) }),
+        setOutcome({
+          kind: 'error',
+          text: errorMessage(t, errorCode(failure)),
+          problems: problemsOf(failure),
+        }),
     }),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { version: _version, ...draft } = rule;
+    // The rule as the API sends it, less what the store assigns: its version and their list.
+    const { version: _version, versions: _versions, ...draft } = rule;
     save.mutate({ ...draft, enabled });
   };
   return (

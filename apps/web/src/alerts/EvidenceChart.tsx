@@ -32,7 +32,8 @@ export function EvidenceChart({ evidence, format }: { evidence: Evidence; format
     series.map((point) => point.value),
     [baseline, threshold],
   );
-  const x = linearScale([0, Math.max(series.length - 1, 1)], [margin.left, width - margin.right]);
+  // A single month sits in the middle (a zero-width domain maps to the centre).
+  const x = linearScale([0, series.length - 1], [margin.left, width - margin.right]);
   const y = linearScale(domain, [height - margin.bottom, margin.top]);
   const reference = (value: number, style: (typeof styles)[keyof typeof styles], label: string) => (
     <g className="reference-line">

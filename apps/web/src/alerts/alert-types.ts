@@ -11,3 +11,4 @@ export type CountryResponseTimes = RouterOutputs['alerts']['responseTimes'][numb
 export type BacktestReport = RouterOutputs['alertRules']['backtest'];
 export type BacktestFigures = BacktestReport['baseline'];
 export type OnsetDefinition = BacktestReport['onset'];
+export type AlertRuleDetail = RouterOutputs['alertRules']['get'];

@@ -29,7 +29,8 @@ export function useAlertStepCallbacks(report: ReportOutcome) {
   });
 }
 
-function problemsOf(error: unknown): string[] {
+/** What the server found wrong in a submission, in its words (a validation's issues). */
+export function problemsOf(error: unknown): string[] {
   const issues = (error as { data?: { issues?: { message?: unknown }[] } } | null)?.data?.issues;
   return Array.isArray(issues)
     ? issues.flatMap((issue) => (typeof issue.message === 'string' ? [issue.message] : []))
