@@ -169,6 +169,14 @@ describe.runIf(chromiumAvailable())('the alert pages in Chromium', () => {
         'ClosedYouHouseholds reached; risk reassessed as high.',
       ]);
 
+    // In Arabic, right to left, with the alert chunk's own strings.
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('heading', { level: 2, name: 'السجل' }).waitFor();
+    await history.getByRole('cell', { name: 'أُغلق', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('اللغة').selectOption('en');
+
     // The inbox no longer lists it among the alerts not closed; among the closed ones it is.
     await page.getByRole('link', { name: 'All alerts' }).click();
     await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
