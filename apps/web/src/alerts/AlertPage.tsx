@@ -164,8 +164,7 @@ function useActorName() {
 
 function WhatWasDone({ alert, format }: { alert: AlertDetail; format: AlertFormat }) {
   const a = useAlertStrings();
-  const actorName = useActorName();
-  const nameOf = actorName;
+  const nameOf = useActorName();
   return (
     <section aria-labelledby="alert-done-title" className="region" data-testid="alert-done">
       <h2 id="alert-done-title">{a('alert.done')}</h2>

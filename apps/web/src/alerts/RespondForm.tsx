@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '../plans/CheckboxGroup.js';
 import { useTRPC } from '../trpc/trpc.js';
@@ -27,12 +27,9 @@ export function RespondForm({
   const decisions = useQuery(trpc.decisions.list.queryOptions({ countryCode, limit: 100 }));
   const planList = plans.data ?? [];
   const preferred = planList.find((plan) => plan.status === 'active') ?? planList[0];
-  const [chosenPlan, setChosenPlan] = useState('');
-  const planId = chosenPlan || preferred?.id || '';
-  const plan = useQuery({
-    ...trpc.plans.byId.queryOptions({ id: planId }),
-    enabled: planId !== '',
-  });
+  const [chosenPlan, setChosenPlan] = useState<string | null>(null);
+  const planId = chosenPlan ?? preferred?.id;
+  const plan = useQuery(trpc.plans.byId.queryOptions(planId ? { id: planId } : skipToken));
   const [actionIds, setActionIds] = useState<string[]>([]);
   const [decisionIds, setDecisionIds] = useState<string[]>([]);
   const [note, setNote] = useState('');
@@ -56,7 +53,8 @@ export function RespondForm({
   const actions = plan.data?.content.actions ?? [];
   // The "choose one" error is read with the first group shown, once.
   const linksErrorOnActions = actions.length > 0;
-  const loading = plans.isPending || decisions.isPending || (planId !== '' && plan.isPending);
+  const loading =
+    plans.isPending || decisions.isPending || (planId !== undefined && plan.isPending);
   return (
     <form onSubmit={submit} noValidate className="alert-form" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{a('forms.respondTitle')}</h3>
