@@ -64,7 +64,8 @@ export default defineConfig({
         // The pillars' catalogues, which the Data and risk pages share and the capture route
         // does not need, are a chunk of their own rather than part of the shared one. The
         // choropleth that the world map and a country's sub-national map share stays out of it
-        // too (the capture route would load it), in a chunk the two maps' chunks share.
+        // too (the capture route would load it), in a chunk the two maps' chunks share; so do
+        // the chart scales and the form parts the alert pages share with the risk and plan pages.
         codeSplitting: {
           groups: [
             {
@@ -74,7 +75,7 @@ export default defineConfig({
             },
             {
               name: 'shared',
-              test: /apps\/web\/src\/(?!risk\/ChoroplethMap\.)|packages\//,
+              test: /apps\/web\/src\/(?!risk\/(ChoroplethMap|trend-scale)\.|plans\/(SaveMessage|CheckboxGroup)\.)|packages\//,
               minShareCount: 2,
             },
           ],

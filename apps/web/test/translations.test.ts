@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import alertAr from '../src/alerts/locales/ar.json';
+import alertEn from '../src/alerts/locales/en.json';
+import alertFr from '../src/alerts/locales/fr.json';
 import ar from '../src/i18n/locales/ar.json';
 import en from '../src/i18n/locales/en.json';
 import fr from '../src/i18n/locales/fr.json';
@@ -33,6 +36,8 @@ describe('translations', () => {
     ['ar', 'risk', riskAr, riskEn],
     ['fr', 'plan', planFr, planEn],
     ['ar', 'plan', planAr, planEn],
+    ['fr', 'alert', alertFr, alertEn],
+    ['ar', 'alert', alertAr, alertEn],
   ])(
     "%s translates every string of the %s pages' own chunk",
     (_code, _chunk, resources, english) => {
@@ -45,10 +50,13 @@ describe('translations', () => {
     expect(keys(riskEn).filter((key) => appKeys.has(key))).toEqual([]);
   });
 
-  it('writes the plan pages in Arabic, with no English left in them', () => {
+  it.each([
+    ['plan', planAr],
+    ['alert', alertAr],
+  ])('writes the %s pages in Arabic, with no English left in them', (_chunk, resources) => {
     // Codes (PDF, ISO, USD) are written in capitals in every language; words are not.
-    const latin = allKeys(planAr).filter((key) =>
-      /[a-z]{3,}/.test(valueAt(planAr, key).replace(/\{\{\w+\}\}/g, '')),
+    const latin = allKeys(resources).filter((key) =>
+      /[a-z]{3,}/.test(valueAt(resources, key).replace(/\{\{\w+\}\}/g, '')),
     );
     expect(latin).toEqual([]);
   });
@@ -61,9 +69,19 @@ describe('translations', () => {
           .filter((key) => /_(one|other)$/.test(key))
           .map((key) => key.replace(/_(one|other)$/, '')),
       );
-    const arabic = new Set([...allKeys(ar), ...allKeys(riskAr), ...allKeys(planAr)]);
+    const arabic = new Set([
+      ...allKeys(ar),
+      ...allKeys(riskAr),
+      ...allKeys(planAr),
+      ...allKeys(alertAr),
+    ]);
     expect(plurals(en).length).toBeGreaterThan(10);
-    for (const key of [...plurals(en), ...plurals(riskEn), ...plurals(planEn)]) {
+    for (const key of [
+      ...plurals(en),
+      ...plurals(riskEn),
+      ...plurals(planEn),
+      ...plurals(alertEn),
+    ]) {
       for (const form of forms) expect(arabic, `${key}_${form}`).toContain(`${key}_${form}`);
     }
   });

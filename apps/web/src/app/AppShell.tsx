@@ -13,6 +13,7 @@ import { useTRPC } from '../trpc/trpc.js';
 import { exporterRoles, importerRoles } from '../data/data-roles.js';
 import { riskReaderRoles } from '../risk/risk-roles.js';
 import { planReaderRoles } from '../plans/plan-roles.js';
+import { alertReaderRoles } from '../alerts/alert-roles.js';
 import { RouteView } from './RouteView.js';
 import { updateNow, useUpdateWaiting } from './service-worker.js';
 
@@ -37,6 +38,7 @@ export function AppShell() {
       : null;
   const isRiskReader = holdsRole(session, riskReaderRoles);
   const isPlanReader = holdsRole(session, planReaderRoles);
+  const isAlertReader = holdsRole(session, alertReaderRoles);
   const userId = session?.user.id ?? null;
 
   useEffect(() => followOutbox(isEditor ? userId : null), [isEditor, userId]);
@@ -92,6 +94,21 @@ export function AppShell() {
                     }
                   >
                     {t('nav.plans')}
+                  </Link>
+                </li>
+              ) : null}
+              {isAlertReader ? (
+                <li>
+                  <Link
+                    to="/alerts"
+                    aria-current={
+                      location.pathname.startsWith('/alerts') ||
+                      location.pathname.startsWith('/alert-rules')
+                        ? 'page'
+                        : undefined
+                    }
+                  >
+                    {t('nav.alerts')}
                   </Link>
                 </li>
               ) : null}

@@ -23,6 +23,10 @@ export const routePaths = [
   '/plans',
   '/plans/$id',
   '/decisions',
+  '/alerts',
+  '/alerts/$id',
+  '/alert-rules',
+  '/alert-rules/$id',
 ] as const;
 
 export type RoutePath = (typeof routePaths)[number];

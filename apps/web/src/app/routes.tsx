@@ -100,4 +100,14 @@ export const routes: readonly RouteDefinition[] = [
   route('/decisions', 'session', () =>
     import('../plans/PlanRoutes.js').then((m) => m.DecisionsRoute),
   ),
+  route('/alerts', 'session', () => import('../alerts/AlertRoutes.js').then((m) => m.AlertsRoute)),
+  route('/alerts/$id', 'session', () =>
+    import('../alerts/AlertRoutes.js').then((m) => m.AlertRoute),
+  ),
+  route('/alert-rules', 'session', () =>
+    import('../alerts/AlertRoutes.js').then((m) => m.AlertRulesRoute),
+  ),
+  route('/alert-rules/$id', 'session', () =>
+    import('../alerts/AlertRoutes.js').then((m) => m.AlertRuleRoute),
+  ),
 ];

@@ -116,6 +116,22 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
             />
           );
         })}
+        {drawn.map(({ area, shape }) =>
+          area.badge ? (
+            <g
+              key={`badge-${area.areaCode}`}
+              className="map-badge"
+              data-badge={area.areaCode}
+              aria-hidden="true"
+              transform={`translate(${shape.centroid[0]} ${shape.centroid[1]})`}
+            >
+              <circle r={8} />
+              <text textAnchor="middle" dominantBaseline="central">
+                {area.badge}
+              </text>
+            </g>
+          ) : null,
+        )}
       </svg>
       {shown && active ? (
         <div

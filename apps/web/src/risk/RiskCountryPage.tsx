@@ -17,6 +17,7 @@ import { SubnationalAreas } from './SubnationalAreas.js';
 import { ScoreTree } from './ScoreTree.js';
 import { TrendChart } from './TrendChart.js';
 import { useRiskStrings } from './risk-strings.js';
+import { openAlertsText, useOpenAlertCounts } from './open-alerts.js';
 
 /**
  * `/risk/$areaCode`: one country's risk — the composite and its pillars over the months, and
@@ -65,6 +66,7 @@ export function RiskCountryPage({
           </li>
         ) : null}
         <CompareLink areaCode={areaCode} model={model} />
+        <OpenAlertsLink countryCode={country?.code} />
       </ul>
       <h1 id="risk-country-title">{r('risk.countryTitle', { country: name })}</h1>
       <QueryState query={area}>
@@ -166,5 +168,23 @@ export function RiskCountryPage({
         }}
       </QueryState>
     </article>
+  );
+}
+
+/** The country's open alerts as a badge, leading to the inbox filtered to the country. */
+function OpenAlertsLink({ countryCode }: { countryCode: string | undefined }) {
+  const r = useRiskStrings();
+  const counts = useOpenAlertCounts();
+  const count = countryCode ? counts.get(countryCode) : undefined;
+  if (!countryCode || !count || count.open === 0) return null;
+  return (
+    <li>
+      <Link to="/alerts" search={{ country: countryCode }} data-testid="open-alerts">
+        <span className={`alert-badge alert-badge-${count.highestLevel}`}>
+          {openAlertsText(r, count)}
+        </span>{' '}
+        {r('risk.alerts.link')}
+      </Link>
+    </li>
   );
 }

@@ -22,6 +22,8 @@ import { RiskTable } from './RiskTable.js';
 import { monthsBetween } from './trend-scale.js';
 import type { MapCountry } from './WorldMap.js';
 import { useRiskStrings } from './risk-strings.js';
+import { openAlertsText, useOpenAlertCounts } from './open-alerts.js';
+import type { CountryAlertCount } from '../alerts/alert-types.js';
 
 /** The map and its geometry are a chunk of their own, loaded after the table's data. */
 const WorldMap = lazy(() => import('./WorldMap.js').then((m) => ({ default: m.WorldMap })));
@@ -141,12 +143,15 @@ function OverviewBody({ data, month }: { data: NonNullable<Overview>; month: str
     [data.countries, names, figures, definition],
   );
   const shownFigure = shown?.id ?? rootId;
+  const openAlerts = useOpenAlertCounts();
   const mapCountries = useMemo(
     () =>
       [...rows]
         .sort((a, b) => names.compare(a.name, b.name))
-        .map((row) => mapCountryOf(row, shownFigure, legend, format, r)),
-    [rows, shownFigure, legend, format, r, names],
+        .map((row) =>
+          mapCountryOf(row, shownFigure, legend, format, r, openAlerts.get(row.areaCode)),
+        ),
+    [rows, shownFigure, legend, format, r, names, openAlerts],
   );
   const modelSearch = { model: data.model.id };
   const open = (areaCode: string) =>
@@ -277,27 +282,32 @@ function mapCountryOf(
   legend: readonly LegendEntry[],
   format: RiskFormat,
   r: TFunction,
+  alerts: CountryAlertCount | undefined,
 ): MapCountry {
   const figures = figuresOf(row, figureId);
   const classLabel =
     legend.find((entry) => entry.id === figures.classId)?.label ?? r('risk.noData');
-  const lines =
-    figures.score === null
+  const alertLine = alerts && alerts.open > 0 ? [openAlertsText(r, alerts)] : [];
+  const lines = [
+    ...(figures.score === null
       ? [r('risk.noData')]
       : [
           `${r('risk.score')}: ${format.score(figures.score)}`,
           `${r('risk.class')}: ${classLabel}`,
           `${r('risk.change3')}: ${format.change(figures.change3)}`,
           `${r('risk.completeness')}: ${format.share(figures.completeness)}`,
-        ];
+        ]),
+    ...alertLine,
+  ];
   return {
     areaCode: row.areaCode,
     classId: figures.classId,
     fill: fillOf(figures.classId, legend),
     name: row.name,
     lines,
+    badge: alertLine.length > 0 && alerts ? format.whole(alerts.open) : undefined,
     label:
-      figures.score === null
+      figures.score === null && alertLine.length === 0
         ? r('risk.countryNoData', { name: row.name })
         : r('risk.countryLabel', { name: row.name, figures: lines.join(', ') }),
   };

@@ -7,6 +7,8 @@ export interface MapArea {
   label: string;
   name: string;
   lines: readonly string[];
+  /** A short mark drawn on the area, e.g. its count of open alerts; its label says it in words. */
+  badge?: string | undefined;
 }
 
 /** A projected shape: its SVG path and the point its tooltip sits at when focused. */
