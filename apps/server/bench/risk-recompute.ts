@@ -7,6 +7,11 @@
  * run. Then one area-month changed and that area recomputed incrementally. Targets: the world
  * in < 10 s on PostgreSQL; an incremental recompute < 200 ms.
  *
+ * Then the early-warning rules after the newest month's data, as the job runs them: every
+ * enabled default rule for every area (read the areas' histories, evaluate, reconcile with the
+ * stored alerts, write what fired), against the pure evaluation of the same rules over the same
+ * histories read beforehand. Target: < 1 s for 250 areas.
+ *
  * Then the reads of the HQ views over those stored profiles, through the real server with a
  * signed-in HQ planner (autocannon, 50 connections, BENCH_SECONDS each): `risk.overview` (every
  * country's profile for the newest month) and `risk.area` (a country page's data: 120 months of
@@ -18,12 +23,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
+  deriveServerKeys,
+  ensureDefaultAlertRules,
+  evaluateAlerts,
+  evaluationModelVersion,
+  historyMonths,
   prepareProfilers,
   profileRange,
   queueRiskRun,
   recomputeArea,
   runRiskRun,
   type RiskContext,
+  type SecuritySettings,
 } from '@prevention/api';
 import { addMonths, countries, newId, type Observation } from '@prevention/core';
 import {
@@ -32,6 +43,8 @@ import {
   generateDemoData,
   loadDemoData,
   insertUser,
+  listAlertRules,
+  loadAreaHistories,
   migrateToLatest,
   openDatabase,
   replaceDerivedObservations,
@@ -39,6 +52,7 @@ import {
   type DatabaseHandle,
   type DerivedObservation,
 } from '@prevention/db';
+import { evaluateArea } from '@prevention/early-warning';
 import { platformPillars, seededRandom } from '@prevention/risk';
 import {
   createPGliteDatabase,
@@ -52,6 +66,13 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
 
 const now = new Date('2026-11-15T12:00:00Z');
+const security: SecuritySettings = {
+  sessionIdleMs: 30 * 60_000,
+  sessionAbsoluteMs: 12 * 60 * 60_000,
+  passwordHashing: { memoryCost: 256, timeCost: 1, parallelism: 1 },
+  keys: deriveServerKeys('bench-secret-that-is-long-enough-for-hkdf'),
+  signInThrottle: { windowMs: 60_000, maxFailuresPerAccount: 5, maxFailuresPerAddress: 50 },
+};
 const range = profileRange(now);
 
 /** An area's observations: a value inside each indicator's goalposts for every period. */
@@ -105,6 +126,7 @@ interface Result {
   fullSeconds: number;
   engineSeconds: number;
   incrementalMs: number;
+  warning: { areas: number; alerts: number; endToEndMs: number; pureMs: number };
   reads: { label: string; latency: LoadLatency }[];
 }
 
@@ -212,6 +234,9 @@ async function measure(target: Target): Promise<Result> {
     });
     const incrementalMs = performance.now() - incrementalStarted;
 
+    process.stderr.write(`${target.label}: the warning rules after the newest month\n`);
+    const warning = await evaluateWarnings(database);
+
     process.stderr.write(`${target.label}: the HQ views' reads over the stored profiles\n`);
     const server = await startBenchServer(database, 'fast-path', { riskJobs: true });
     const reads: Result['reads'] = [];
@@ -245,6 +270,7 @@ async function measure(target: Target): Promise<Result> {
       fullSeconds,
       engineSeconds,
       incrementalMs,
+      warning,
       reads,
     };
   } finally {
@@ -267,11 +293,37 @@ process.stdout.write(
           `${r.profiles.toLocaleString('en')} profiles written (target < 10 s on PostgreSQL); ` +
           `the engine alone on the same inputs ${r.engineSeconds.toFixed(1)} s, ratio ${(r.engineSeconds / r.fullSeconds).toFixed(2)}\n` +
           `  incremental recompute after one area-month changed: ${r.incrementalMs.toFixed(0)} ms (target < 200 ms)\n` +
+          `  warning rules for ${r.warning.areas} areas after the newest month: ${r.warning.endToEndMs.toFixed(0)} ms, ` +
+          `${r.warning.alerts} alerts raised (target < 1 s); the pure evaluation of the same histories ` +
+          `${r.warning.pureMs.toFixed(0)} ms, ratio ${(r.warning.pureMs / r.warning.endToEndMs).toFixed(2)}\n` +
           readLines(r),
       )
       .join('\n') +
     `\n(ratio = the engine alone ÷ end to end, on the same area-months; reads: autocannon, ${connections} connections, ${seconds} s each, targets p95 < 50 ms for the overview and < 100 ms for a country page)\n`,
 );
+
+/**
+ * The default rules for every area with data, in the newest month: as the job does it, and the
+ * pure evaluation alone over the same histories loaded beforehand.
+ */
+async function evaluateWarnings(database: DatabaseHandle): Promise<Result['warning']> {
+  const ctx = { db: database.db, now: () => now, requestId: 'bench', security };
+  await ensureDefaultAlertRules(ctx);
+  const started = performance.now();
+  const evaluated = await evaluateAlerts(ctx, { month: range.to });
+  const endToEndMs = performance.now() - started;
+
+  const rules = (await listAlertRules(database.db, {})).filter((rule) => rule.enabled);
+  const histories = await loadAreaHistories(database.db, {
+    modelVersionId: await evaluationModelVersion(database.db),
+    to: range.to,
+    months: historyMonths + 1,
+  });
+  const pureStarted = performance.now();
+  for (const layers of histories.values()) evaluateArea(rules, layers, range.to);
+  const pureMs = performance.now() - pureStarted;
+  return { areas: histories.size, alerts: evaluated.length, endToEndMs, pureMs };
+}
 
 function readLines(r: Result): string {
   const baseline = r.reads[0]?.latency.p975 ?? Number.NaN;

@@ -116,7 +116,9 @@ export {
 } from './services/alerts/alert-jobs.js';
 export {
   evaluateAlerts,
+  evaluationModelVersion,
   evaluationWindowMonths,
+  historyMonths,
   monthsToEvaluate,
   type EvaluatedAlert,
   type EvaluationContext,
