@@ -249,7 +249,12 @@ export {
   type DecisionFilter,
   type DecisionRecord,
 } from './repositories/decisions.js';
-export { AlertEvent, AlertEventAction, type NewAlertEvent } from './alerts/alert-event.js';
+export {
+  AlertEvent,
+  AlertEventAction,
+  AlertEventRecord,
+  type NewAlertEvent,
+} from './alerts/alert-event.js';
 export {
   findAlertRule,
   listAlertRules,
@@ -257,16 +262,21 @@ export {
   saveAlertRule,
 } from './repositories/alert-rules.js';
 export {
+  alertKey,
   alertResponseTimes,
   appendAlertEvent,
+  appendAlertEvents,
   countOpenAlertsByCountry,
   findAlert,
   findLatestAlert,
   insertAlert,
+  insertAlerts,
   listAlertEvents,
   listAlerts,
   lockAlert,
+  lockLatestAlerts,
   updateAlert,
+  updateAlertFirings,
   type AlertFilter,
   type AlertPatch,
   type AlertResponseTimes,

@@ -84,9 +84,11 @@ async function storeAssessmentStep(
     risks: Record<string, unknown>[];
     sensitivity?: Sensitivity;
     risksSensitivity?: Sensitivity;
+    areaCode?: string;
   },
 ) {
   const id = newId();
+  const areaCode = step.areaCode ?? 'SDN';
   const content: AssessmentContent = {
     title: 'Joint assessment',
     sensitivity: step.sensitivity ?? 'public',
@@ -99,8 +101,8 @@ async function storeAssessmentStep(
     .insertInto('assessment')
     .values({
       id,
-      area_code: 'SDN',
-      country_code: 'SDN',
+      area_code: areaCode,
+      country_code: areaCode,
       period: '2026-10',
       title: content.title,
       status,
@@ -294,6 +296,83 @@ describe.each(databaseKinds())('area histories on %s', (kind) => {
       },
     ]);
     expect(histories.has('MLI')).toBe(false);
+  });
+
+  it('reads only what the rules read when told their inputs', async () => {
+    const [version] = await ensureShippedRiskModels(database.db, [preventionRiskModel], now);
+    const modelVersionId = version?.id ?? '';
+    const user = await createTestUser(database.db);
+    await replaceRiskProfiles(
+      database.db,
+      { modelVersionId, areaCode: 'TCD', countryCode: 'TCD', from: '2026-01', now },
+      [
+        {
+          ...profile('2026-10', 'public', 4, 5),
+          summary: {
+            [root]: { score: 4 },
+            'peace-security': { score: 5, class: null },
+            development: { score: 2, class: null },
+          },
+        },
+      ],
+    );
+    await storeObservation(database.db, user.id, { areaCode: 'TCD', period: '2026-10', value: 6 });
+    await storeObservation(database.db, user.id, {
+      areaCode: 'TCD',
+      period: '2026-10',
+      value: 70,
+      indicatorCode: 'development.idps',
+    });
+    const violation = await createTestSignal(database.db, user.id, {
+      areaCode: 'TCD',
+      occurredOn: '2026-10-02',
+      sensitivity: 'public',
+    });
+    await createTestSignal(database.db, user.id, {
+      pillar: 'peace-security',
+      kind: 'tension',
+      areaCode: 'TCD',
+      occurredOn: '2026-10-03',
+      sensitivity: 'public',
+    });
+    await storeAssessmentStep(database.db, user.id, {
+      action: 'endorse',
+      savedAt: '2026-10-15T12:00:00Z',
+      risks: [{ title: 'Land disputes turn violent', likelihood: 4, impact: 5 }],
+      areaCode: 'TCD',
+    });
+    const request = { areaCodes: ['TCD'], modelVersionId, to: '2026-10', months: 1 } as const;
+
+    // The identified risks are restricted by default: the fullest layer holds everything.
+    const everything = (await loadAreaHistories(database.db, request)).get('TCD')?.at(-1);
+    expect(Object.keys(everything?.scores ?? {}).sort()).toEqual(
+      [root, 'development', 'peace-security'].sort(),
+    );
+    expect(everything?.signals).toHaveLength(2);
+    expect(everything?.judgements).toHaveLength(1);
+
+    const asked = await loadAreaHistories(database.db, {
+      ...request,
+      inputs: {
+        nodeIds: ['peace-security'],
+        indicatorIds: ['peace-security.fatalities'],
+        signalKinds: ['violation'],
+        judgements: false,
+      },
+    });
+    // Nothing restricted was read, so there is one layer, the public one.
+    expect(levelsOf(asked.get('TCD'))).toEqual(['public']);
+    const [layer] = asked.get('TCD') ?? [];
+    // The root's score comes with every profile; of the nodes, only those asked for.
+    expect(layer?.scores).toEqual({
+      [root]: [{ month: '2026-10', score: 4 }],
+      'peace-security': [{ month: '2026-10', score: 5 }],
+    });
+    expect(layer?.indicators).toEqual({
+      'peace-security.fatalities': [{ month: '2026-10', value: 6 }],
+    });
+    expect(layer?.signals.map((signal) => signal.id)).toEqual([violation.id]);
+    expect(layer?.judgements).toEqual([]);
   });
 
   it('reads every area with anything stored when no areas are named', async () => {

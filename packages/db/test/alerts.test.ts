@@ -10,7 +10,12 @@ import {
   findAlertRule,
   findLatestAlert,
   insertAlert,
+  alertKey,
+  appendAlertEvents,
+  insertAlerts,
   listAlertEvents,
+  lockLatestAlerts,
+  updateAlertFirings,
   listAlertRules,
   listAlertRuleVersions,
   listAlerts,
@@ -222,7 +227,85 @@ describe.each(databaseKinds())('alerts on %s', (kind) => {
       [3, 'acknowledge', 'urgent', lead.id, null],
     ]);
     expect(history[2]).toMatchObject({ note: 'Seen', at: hours(alert.raisedAt, 2) });
+    // The history names who took each step; the evaluation is nobody.
+    expect(history.map((e) => e.actorName)).toEqual([null, null, lead.displayName]);
     expect(await listAlertEvents(database.db, newId())).toEqual([]);
+  });
+
+  it('reads, stores, updates and numbers the alerts of a whole evaluation in one statement each', async () => {
+    const rule = await storedRule(database.db);
+    const closed = testAlert(rule, {
+      areaCode: 'SDN',
+      status: 'closed',
+      closedAt: '2026-11-20T10:00:00.000Z',
+      outcome: 'addressed',
+      raisedAt: '2026-11-01T10:00:00.000Z',
+    });
+    const reopened = testAlert(rule, { areaCode: 'SDN', raisedAt: '2026-12-01T10:00:00.000Z' });
+    const chad = testAlert(rule, { areaCode: 'TCD', countryCode: 'TCD' });
+    for (const alert of [closed, reopened, chad]) await insertAlert(database.db, alert);
+    await appendAlertEvent(database.db, {
+      alertId: chad.id,
+      action: 'raise',
+      level: 'warning',
+      actorId: null,
+      at: chad.raisedAt,
+      note: null,
+      period: chad.period,
+    });
+
+    await database.db.transaction().execute(async (trx) => {
+      const latest = await lockLatestAlerts(trx, [
+        { ruleId: rule.id, areaCode: 'SDN' },
+        { ruleId: rule.id, areaCode: 'TCD' },
+        { ruleId: rule.id, areaCode: 'ETH' },
+      ]);
+      // The newest of each rule and area, closed ones behind it left out; none for Ethiopia.
+      expect([...latest.entries()].sort()).toEqual([
+        [alertKey(rule.id, 'SDN'), reopened],
+        [alertKey(rule.id, 'TCD'), chad],
+      ]);
+
+      // A second open alert for Chad is refused by the index; Ethiopia's new one is stored.
+      const ethiopia = testAlert(rule, { areaCode: 'ETH', countryCode: 'ETH' });
+      const again = testAlert(rule, { areaCode: 'TCD', countryCode: 'TCD' });
+      expect(await insertAlerts(trx, [ethiopia, again])).toEqual(new Set([ethiopia.id]));
+
+      const updated = {
+        ...chad,
+        ruleVersion: rule.version,
+        level: 'urgent' as const,
+        period: '2026-12',
+        firings: 2,
+        sensitivity: 'restricted' as const,
+        evidence: { ...chad.evidence, observed: 30 },
+        updatedAt: '2026-12-05T10:00:00.000Z',
+      };
+      await updateAlertFirings(trx, [updated]);
+      expect(await findAlert(trx, chad.id)).toEqual(updated);
+
+      const step = (alertId: string, period: string) =>
+        ({
+          alertId,
+          action: 'update',
+          level: 'urgent',
+          actorId: null,
+          at: updated.updatedAt,
+          note: null,
+          period,
+        }) as const;
+      await appendAlertEvents(trx, [
+        step(chad.id, '2026-12'),
+        step(ethiopia.id, '2026-11'),
+        step(chad.id, '2027-01'),
+      ]);
+      expect((await listAlertEvents(trx, chad.id)).map((e) => [e.seq, e.period])).toEqual([
+        [1, '2026-11'],
+        [2, '2026-12'],
+        [3, '2027-01'],
+      ]);
+      expect((await listAlertEvents(trx, ethiopia.id)).map((e) => e.seq)).toEqual([1]);
+    });
   });
 });
 

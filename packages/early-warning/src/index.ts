@@ -56,3 +56,4 @@ export {
 export { formatBacktest } from './format-backtest.js';
 export { defaultRules } from './default-rules.js';
 export { Digest, DigestItem, DigestLevel, dailyDigest } from './daily-digest.js';
+export { inputsOfRules, type RuleInputs } from './rule-inputs.js';

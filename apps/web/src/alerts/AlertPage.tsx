@@ -150,8 +150,8 @@ function AlertFacts({ alert, format }: { alert: AlertDetail; format: AlertFormat
   );
 }
 
-/** Who a step was taken by, as the history names them. */
-function useActorName() {
+/** Who a step was taken by, as the history names them: its events carry the names. */
+function useActorName(events: readonly AlertEvent[]) {
   const a = useAlertStrings();
   const { session } = useSession();
   return (actorId: string | null) =>
@@ -159,12 +159,12 @@ function useActorName() {
       ? a('alert.evaluation')
       : actorId === session?.user.id
         ? a('alert.you')
-        : a('alert.someone');
+        : (events.find((event) => event.actorId === actorId)?.actorName ?? a('alert.someone'));
 }
 
 function WhatWasDone({ alert, format }: { alert: AlertDetail; format: AlertFormat }) {
   const a = useAlertStrings();
-  const nameOf = useActorName();
+  const nameOf = useActorName(alert.events);
   return (
     <section aria-labelledby="alert-done-title" className="region" data-testid="alert-done">
       <h2 id="alert-done-title">{a('alert.done')}</h2>
@@ -273,7 +273,7 @@ function ResponseLinks({ alert }: { alert: AlertDetail }) {
 
 function AlertHistory({ events, format }: { events: AlertEvent[]; format: AlertFormat }) {
   const a = useAlertStrings();
-  const actorName = useActorName();
+  const actorName = useActorName(events);
   return (
     <section aria-labelledby="alert-history-title" className="region">
       <h2 id="alert-history-title">{a('alert.history')}</h2>

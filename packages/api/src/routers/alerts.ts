@@ -9,7 +9,7 @@ import {
   AlertStatus,
   Digest,
 } from '@prevention/early-warning';
-import { AlertEvent } from '@prevention/db';
+import { AlertEventRecord } from '@prevention/db';
 import { z } from 'zod';
 import { safeText } from '../input-schemas.js';
 import { queueAlertEvaluation } from '../services/alerts/alert-evaluation-requests.js';
@@ -33,7 +33,7 @@ export const ZAlertView = Alert.extend({
 });
 
 export const ZAlertDetail = ZAlertView.extend({
-  events: z.array(AlertEvent),
+  events: z.array(AlertEventRecord),
   rule: AlertRule,
 });
 

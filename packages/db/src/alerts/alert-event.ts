@@ -29,5 +29,9 @@ export const AlertEvent = z.object({
 });
 export type AlertEvent = z.infer<typeof AlertEvent>;
 
+/** A step as the history shows it: with the name of who took it (null for the evaluation). */
+export const AlertEventRecord = AlertEvent.extend({ actorName: z.string().nullable() });
+export type AlertEventRecord = z.infer<typeof AlertEventRecord>;
+
 /** A step to append: its number is the next one of the alert's. */
 export type NewAlertEvent = Omit<AlertEvent, 'seq'>;

@@ -6,7 +6,12 @@ import {
   Sensitivity,
   stricterSensitivity,
 } from '@prevention/core';
-import { JudgementFact, SignalFact, type AreaHistory } from '@prevention/early-warning';
+import {
+  JudgementFact,
+  SignalFact,
+  type AreaHistory,
+  type RuleInputs,
+} from '@prevention/early-warning';
 import { platformPillars } from '@prevention/risk';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -27,6 +32,12 @@ export interface AreaHistoryRequest {
   /** The last month to read, and how many months up to it (`to` included). */
   to: Month;
   months: number;
+  /**
+   * Only what these rules read (`inputsOfRules`): the scores of their nodes, the values of
+   * their indicators, the signals of their kinds, judgements if any reads them. Without it,
+   * everything.
+   */
+  inputs?: RuleInputs;
 }
 
 /**
@@ -41,11 +52,12 @@ export async function loadAreaHistories(
 ): Promise<Map<string, AreaHistory[]>> {
   const from = addMonths(request.to, -(Math.max(request.months, 1) - 1));
   const window = { ...request, from };
+  const inputs = request.inputs;
   const [profiles, indicators, signals, judgements] = await Promise.all([
-    readProfiles(db, window),
-    readIndicators(db, window),
-    readSignals(db, window),
-    readJudgements(db, window),
+    inputs?.nodeIds.length === 0 ? [] : readProfiles(db, window),
+    inputs?.indicatorIds.length === 0 ? [] : readIndicators(db, window),
+    inputs?.signalKinds.length === 0 ? [] : readSignals(db, window),
+    inputs?.judgements === false ? [] : readJudgements(db, window),
   ]);
   const facts = new Map<string, CollectedFacts>();
   const factsOf = (areaCode: string, countryCode: string) => {
@@ -118,12 +130,19 @@ async function readProfiles(db: Kysely<Database>, w: Window): Promise<Located<Pr
     .where('id', '=', w.modelVersionId)
     .executeTakeFirst();
   if (!version) return [];
+  const nodes = w.inputs?.nodeIds;
+  // Only the nodes asked for, picked out of each summary by the database: a summary holds every
+  // node of the model, and the rules read two or three.
+  const summary = nodes
+    ? sql`(select json_object_agg(node, json_build_object('score', s.summary -> node -> 'score'))
+           from (select summary::json as summary) s, unnest(${[...nodes]}::text[]) as node)`
+    : sql`summary::json`;
   let query = db
     .selectFrom('risk_profile')
     .select([
       'area_code',
       'country_code',
-      sql<string>`json_agg(json_build_array(month, basis, score, summary::json) order by month, basis)::text`.as(
+      sql<string>`json_agg(json_build_array(month, basis, score, ${summary}) order by month, basis)::text`.as(
         'facts',
       ),
     ])
@@ -169,6 +188,7 @@ async function readIndicators(
     .where('age', 'is', null)
     .where(visibleRows('observation'))
     .groupBy(['area_code', 'country_code']);
+  if (w.inputs) query = query.where('indicator_code', 'in', [...w.inputs.indicatorIds]);
   if (w.areaCodes) {
     // The areas' countries too, so that the index on (country, period) narrows the scan.
     const countries = w.areaCodes.map((code) => countryCodeOfArea(code) ?? '');
@@ -214,6 +234,7 @@ async function readSignals(db: Kysely<Database>, w: Window): Promise<Located<Sig
     .where('occurred_on', '<', `${addMonths(w.to, 1)}-01`)
     .where(visibleRows('signal'))
     .groupBy(['area_code', 'country_code']);
+  if (w.inputs) query = query.where('kind', 'in', [...w.inputs.signalKinds]);
   if (w.areaCodes) query = query.where('area_code', 'in', areaList(w.areaCodes));
   const rows = await query.execute();
   return rows.map((row) => ({

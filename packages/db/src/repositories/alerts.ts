@@ -2,7 +2,7 @@ import { AppError } from '@prevention/core';
 import { Alert, alertLevels, type AlertLevel, type AlertStatus } from '@prevention/early-warning';
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { z } from 'zod';
-import { AlertEvent, type NewAlertEvent } from '../alerts/alert-event.js';
+import { AlertEvent, AlertEventRecord, type NewAlertEvent } from '../alerts/alert-event.js';
 import type { AlertEventRow, AlertRow, AlertTable, Database } from '../database.js';
 import { type RecordReader, clearedLevels, countryList } from './signals.js';
 
@@ -16,19 +16,9 @@ export type AlertPatch = Partial<
  * written and the result is undefined (another evaluation raised it first; reconcile again).
  */
 export async function insertAlert(db: Kysely<Database>, alert: Alert): Promise<Alert | undefined> {
-  const { id, ruleId, areaCode, countryCode, raisedAt, ...rest } = Alert.parse(alert);
-  // `rest` holds every other field, so the patch's columns are all the remaining ones.
-  const values = {
-    id,
-    rule_id: ruleId,
-    area_code: areaCode,
-    country_code: countryCode,
-    raised_at: new Date(raisedAt),
-    ...changedColumns(rest),
-  } as Insertable<AlertTable>;
   const row = await db
     .insertInto('alert')
-    .values(values)
+    .values(alertColumns(alert))
     .onConflict((oc) =>
       oc.columns(['rule_id', 'area_code']).where('status', '<>', 'closed').doNothing(),
     )
@@ -90,6 +80,110 @@ export async function findLatestAlert(
   return row ? toAlert(row) : undefined;
 }
 
+/** The key of a rule and an area, as `findLatestAlerts` keys its answer. */
+export const alertKey = (ruleId: string, areaCode: string): string => `${ruleId}|${areaCode}`;
+
+/**
+ * The newest alert of each rule and area asked (keyed by `alertKey`), locked until the
+ * transaction ends: what an evaluation reconciles its firings with, read in one statement.
+ */
+export async function lockLatestAlerts(
+  trx: Kysely<Database>,
+  keys: readonly { ruleId: string; areaCode: string }[],
+): Promise<Map<string, Alert>> {
+  if (!trx.isTransaction) throw new Error('lockLatestAlerts must run inside a transaction');
+  if (keys.length === 0) return new Map();
+  const ruleIds = keys.map((key) => key.ruleId);
+  const areaCodes = keys.map((key) => key.areaCode);
+  const latest = sql<boolean>`id in (
+    select distinct on (rule_id, area_code) id from alert
+    where (rule_id, area_code) in (select * from unnest(${ruleIds}::text[], ${areaCodes}::text[]))
+    order by rule_id, area_code, raised_at desc, id desc)`;
+  // Locked in one order, so that two evaluations never wait on each other in a circle.
+  const rows = await trx
+    .selectFrom('alert')
+    .selectAll()
+    .where(latest)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((row) => [alertKey(row.rule_id, row.area_code), toAlert(row)]));
+}
+
+/**
+ * Stores new alerts in one statement, each unless one of its rule and area is not closed yet
+ * (another evaluation raised it first). Returns the ids of those stored.
+ */
+export async function insertAlerts(
+  trx: Kysely<Database>,
+  alerts: readonly Alert[],
+): Promise<Set<string>> {
+  if (alerts.length === 0) return new Set();
+  const rows = await trx
+    .insertInto('alert')
+    .values(alerts.map(alertColumns))
+    .onConflict((oc) =>
+      oc.columns(['rule_id', 'area_code']).where('status', '<>', 'closed').doNothing(),
+    )
+    .returning('id')
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Writes what new firings changed of existing alerts, in one statement: their rule version,
+ * level, periods, firings, evidence, sensitivity and time of update.
+ */
+export async function updateAlertFirings(
+  trx: Kysely<Database>,
+  alerts: readonly Alert[],
+): Promise<void> {
+  if (alerts.length === 0) return;
+  const column = <T>(pick: (alert: Alert) => T) => alerts.map(pick);
+  await sql`
+    update alert set
+      rule_version = v.rule_version, level = v.level, first_period = v.first_period,
+      period = v.period, firings = v.firings, evidence = v.evidence::jsonb,
+      sensitivity = v.sensitivity, updated_at = v.updated_at
+    from unnest(
+      ${column((a) => a.id)}::uuid[], ${column((a) => a.ruleVersion)}::int[],
+      ${column((a) => a.level)}::text[], ${column((a) => a.firstPeriod)}::text[],
+      ${column((a) => a.period)}::text[], ${column((a) => a.firings)}::int[],
+      ${column((a) => JSON.stringify(a.evidence))}::text[], ${column((a) => a.sensitivity)}::text[],
+      ${column((a) => a.updatedAt)}::timestamptz[]
+    ) as v(id, rule_version, level, first_period, period, firings, evidence, sensitivity, updated_at)
+    where alert.id = v.id`.execute(trx);
+}
+
+/**
+ * Appends steps to the histories of several alerts in one statement, each alert's in the order
+ * given, numbered after what it has. Take the alerts' locks first (`lockLatestAlerts`).
+ */
+export async function appendAlertEvents(
+  trx: Kysely<Database>,
+  events: readonly NewAlertEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const seen = new Map<string, number>();
+  const order = events.map((event) => {
+    const next = (seen.get(event.alertId) ?? 0) + 1;
+    seen.set(event.alertId, next);
+    return next;
+  });
+  const column = <T>(pick: (event: NewAlertEvent) => T) => events.map(pick);
+  await sql`
+    insert into alert_event (alert_id, seq, action, level, actor_id, at, note, period)
+    select v.alert_id,
+           coalesce((select max(e.seq) from alert_event e where e.alert_id = v.alert_id), 0) + v.ord,
+           v.action, v.level, v.actor_id, v.at, v.note, v.period
+    from unnest(
+      ${column((e) => e.alertId)}::uuid[], ${order}::int[], ${column((e) => e.action)}::text[],
+      ${column((e) => e.level)}::text[], ${column((e) => e.actorId)}::uuid[],
+      ${column((e) => e.at)}::timestamptz[], ${column((e) => e.note)}::text[],
+      ${column((e) => e.period)}::text[]
+    ) as v(alert_id, ord, action, level, actor_id, at, note, period)`.execute(trx);
+}
+
 /**
  * Appends a step to an alert's history as its next one (numbered from 1). Two appends to one
  * alert at once would collide on the number: take the alert's lock (`lockAlert`) first.
@@ -121,18 +215,22 @@ export async function appendAlertEvent(
   return toAlertEvent(row);
 }
 
-/** An alert's history, in the order the steps were taken. */
+/** An alert's history, in the order the steps were taken, with who took each by name. */
 export async function listAlertEvents(
   db: Kysely<Database>,
   alertId: string,
-): Promise<AlertEvent[]> {
+): Promise<AlertEventRecord[]> {
   const rows = await db
     .selectFrom('alert_event')
-    .selectAll()
-    .where('alert_id', '=', alertId)
-    .orderBy('seq')
+    .leftJoin('app_user', 'app_user.id', 'alert_event.actor_id')
+    .selectAll('alert_event')
+    .select('app_user.display_name')
+    .where('alert_event.alert_id', '=', alertId)
+    .orderBy('alert_event.seq')
     .execute();
-  return rows.map(toAlertEvent);
+  return rows.map((row) =>
+    AlertEventRecord.parse({ ...toAlertEvent(row), actorName: row.display_name }),
+  );
 }
 
 export interface AlertFilter {
@@ -337,6 +435,20 @@ const writers: Writers = {
   snoozedUntil: (value) => ({ snoozed_until: value }),
   snoozedAtLevel: (value) => ({ snoozed_at_level: value }),
 };
+
+/** Every column of a new alert, from the alert checked against its schema. */
+function alertColumns(alert: Alert): Insertable<AlertTable> {
+  const { id, ruleId, areaCode, countryCode, raisedAt, ...rest } = Alert.parse(alert);
+  // `rest` holds every other field, so the patch's columns are all the remaining ones.
+  return {
+    id,
+    rule_id: ruleId,
+    area_code: areaCode,
+    country_code: countryCode,
+    raised_at: new Date(raisedAt),
+    ...changedColumns(rest),
+  } as Insertable<AlertTable>;
+}
 
 /** The columns of the fields a patch gives (an undefined field is left as it is). */
 function changedColumns(patch: AlertPatch): Updateable<AlertTable> {

@@ -1,22 +1,24 @@
 import { addMonths, monthRange, newId, type Month } from '@prevention/core';
 import {
-  appendAlertEvent,
+  alertKey,
+  appendAlertEvents,
   appendAuditEntries,
-  findAlertRule,
   findAreaCodes,
-  findLatestAlert,
   findRiskModelVersions,
-  insertAlert,
+  insertAlerts,
   listAlertRules,
   loadAreaHistories,
-  lockAlert,
-  updateAlert,
+  lockLatestAlerts,
+  updateAlertFirings,
   type DatabaseClient,
+  type NewAlertEvent,
+  type NewAuditEntry,
 } from '@prevention/db';
 import {
   alertFromFiring,
   applyFiring,
   evaluateArea,
+  inputsOfRules,
   reconcileFiring,
   type Alert,
   type AlertLevel,
@@ -61,8 +63,9 @@ export const historyMonths = 48;
 /**
  * Evaluates every enabled rule for the areas asked (every area with data when none are named)
  * and reconciles each firing with the latest alert of its rule and area: a new alert, an
- * update of the open one, or nothing (cooldown, a period already recorded). Each area's
- * alerts, their events and their audit entries are written in one transaction, as the system.
+ * update of the open one, or nothing (cooldown, a period already recorded). The alerts, their
+ * events and their audit entries are written in one transaction, as the system, in a fixed
+ * number of statements however many areas fire (see `reconcileAll`).
  */
 export async function evaluateAlerts(
   ctx: EvaluationContext,
@@ -81,16 +84,13 @@ export async function evaluateAlerts(
     modelVersionId,
     to,
     months: historyMonths + months.length,
+    inputs: inputsOfRules(rules),
   });
-  const results: EvaluatedAlert[] = [];
-  const areas = [...histories.keys()].sort();
-  for (const areaCode of areas) {
+  const firings = [...histories.keys()].sort().flatMap((areaCode) => {
     const layers = histories.get(areaCode) ?? [];
-    const firings = months.flatMap((month) => evaluateArea(rules, layers, month));
-    if (firings.length === 0) continue;
-    results.push(...(await reconcileArea(ctx, rules, firings)));
-  }
-  return results;
+    return months.flatMap((month) => evaluateArea(rules, layers, month));
+  });
+  return firings.length === 0 ? [] : reconcileAll(ctx, rules, firings);
 }
 
 /** The months to evaluate: the one asked, or the window up to now (from `from` at the earliest). */
@@ -135,91 +135,111 @@ function ruleOf(rules: readonly AlertRule[], firing: Firing): AlertRule | undefi
   return candidates.find((rule) => rule.countryCode !== null) ?? candidates[0];
 }
 
-async function reconcileArea(
+/**
+ * Reconciles firings (oldest month first within each rule and area) with the stored alerts in
+ * one transaction: the latest alert of every rule and area concerned read and locked in one
+ * statement, so that a person's step on one of them waits for this evaluation or comes first;
+ * each firing decided in memory against the state the earlier ones left; then the new alerts,
+ * the updates, the events and the audit entries written in one statement each.
+ */
+async function reconcileAll(
   ctx: EvaluationContext,
   rules: readonly AlertRule[],
   firings: readonly Firing[],
 ): Promise<EvaluatedAlert[]> {
   return ctx.db.transaction().execute(async (trx) => {
-    const done: EvaluatedAlert[] = [];
+    const now = ctx.now();
+    const keys = [...new Map(firings.map((f) => [alertKey(f.ruleId, f.areaCode), f])).values()];
+    const latest: Map<string, Alert> = await lockLatestAlerts(trx, keys);
+    const raised = new Map<string, Alert>();
+    const updated = new Map<string, { before: Alert; after: Alert }>();
+    const events: NewAlertEvent[] = [];
     for (const firing of firings) {
-      const rule =
-        ruleOf(rules, firing) ?? (await findAlertRule(trx, firing.ruleId, firing.ruleVersion));
+      const rule = ruleOf(rules, firing);
       if (!rule) continue;
-      const now = ctx.now();
-      // Locked, so that a person's step on the alert waits for this update, or comes first.
-      const found = await findLatestAlert(trx, firing.ruleId, firing.areaCode);
-      const latest = (found && (await lockAlert(trx, found.id))) ?? null;
-      const decision = reconcileFiring(firing, latest, rule, now);
+      const key = alertKey(firing.ruleId, firing.areaCode);
+      const current = latest.get(key) ?? null;
+      const decision = reconcileFiring(firing, current, rule, now);
       if (decision.kind === 'skip') continue;
+      let next: Alert;
       if (decision.kind === 'raise') {
-        const alert = alertFromFiring(firing, newId(now.getTime()), now, rule);
-        // The unique index keeps one open alert per rule and area: an evaluation racing this
-        // one raised it first. This firing is left to the next evaluation, which updates it.
-        if (!(await insertAlert(trx, alert))) continue;
-        await appendAlertEvent(trx, {
-          alertId: alert.id,
-          action: 'raise',
-          level: alert.level,
-          actorId: null,
-          at: now.toISOString(),
-          note: null,
-          period: firing.period,
-        });
-        await appendAuditEntries(trx, [
-          auditEntry(ctx, null, {
-            action: 'alert.raise',
-            resourceType: 'alert',
-            resourceId: alert.id,
-            changes: [
-              { field: 'ruleId', before: null, after: `${rule.id}@${rule.version}` },
-              { field: 'areaCode', before: null, after: alert.areaCode },
-              { field: 'level', before: null, after: alert.level },
-              { field: 'period', before: null, after: alert.period },
-              { field: 'sensitivity', before: null, after: alert.sensitivity },
-            ],
-          }),
-        ]);
-        done.push(evaluated(alert, 'raised'));
-        continue;
+        next = alertFromFiring(firing, newId(now.getTime()), now, rule);
+        raised.set(next.id, next);
+      } else {
+        if (!current) continue;
+        next = applyFiring(current, firing, now);
+        // An alert raised earlier in this evaluation is stored as it ends up; a stored one is
+        // updated, its audit entry comparing with what was stored.
+        if (raised.has(next.id)) raised.set(next.id, next);
+        else updated.set(next.id, { before: updated.get(next.id)?.before ?? current, after: next });
       }
-      if (!latest) continue;
-      const updated = applyFiring(latest, firing, now);
-      await updateAlert(trx, latest.id, {
-        ruleVersion: updated.ruleVersion,
-        level: updated.level,
-        firstPeriod: updated.firstPeriod,
-        period: updated.period,
-        firings: updated.firings,
-        evidence: updated.evidence,
-        sensitivity: updated.sensitivity,
-        updatedAt: updated.updatedAt,
-      });
-      await appendAlertEvent(trx, {
-        alertId: latest.id,
-        action: 'update',
-        level: updated.level,
+      latest.set(key, next);
+      events.push({
+        alertId: next.id,
+        action: decision.kind === 'raise' ? 'raise' : 'update',
+        level: next.level,
         actorId: null,
         at: now.toISOString(),
         note: null,
         period: firing.period,
       });
-      await appendAuditEntries(trx, [
-        auditEntry(ctx, null, {
-          action: 'alert.update',
-          resourceType: 'alert',
-          resourceId: latest.id,
-          changes: [
-            { field: 'level', before: latest.level, after: updated.level },
-            { field: 'period', before: latest.period, after: updated.period },
-            { field: 'firings', before: latest.firings, after: updated.firings },
-            { field: 'sensitivity', before: latest.sensitivity, after: updated.sensitivity },
-          ].filter((change) => change.before !== change.after),
-        }),
-      ]);
-      done.push(evaluated(updated, 'updated'));
     }
-    return done;
+    // The unique index keeps one open alert per rule and area: an evaluation racing this one
+    // raised some first. Those firings are left to the next evaluation, which updates them.
+    const stored = await insertAlerts(trx, [...raised.values()]);
+    const written = (id: string) => stored.has(id) || updated.has(id);
+    await updateAlertFirings(
+      trx,
+      [...updated.values()].map(({ after }) => after),
+    );
+    await appendAlertEvents(
+      trx,
+      events.filter((event) => written(event.alertId)),
+    );
+    const done = [
+      ...[...raised.values()]
+        .filter((alert) => stored.has(alert.id))
+        .map((alert) => ({ alert, audit: raiseAudit(ctx, alert), action: 'raised' as const })),
+      ...[...updated.values()].map(({ before, after }) => ({
+        alert: after,
+        audit: updateAudit(ctx, before, after),
+        action: 'updated' as const,
+      })),
+    ];
+    await appendAuditEntries(
+      trx,
+      done.map((d) => d.audit),
+    );
+    return done.map(({ alert, action }) => evaluated(alert, action));
+  });
+}
+
+function raiseAudit(ctx: EvaluationContext, alert: Alert): NewAuditEntry {
+  return auditEntry(ctx, null, {
+    action: 'alert.raise',
+    resourceType: 'alert',
+    resourceId: alert.id,
+    changes: [
+      { field: 'ruleId', before: null, after: `${alert.ruleId}@${alert.ruleVersion}` },
+      { field: 'areaCode', before: null, after: alert.areaCode },
+      { field: 'level', before: null, after: alert.level },
+      { field: 'period', before: null, after: alert.period },
+      { field: 'sensitivity', before: null, after: alert.sensitivity },
+    ],
+  });
+}
+
+function updateAudit(ctx: EvaluationContext, before: Alert, after: Alert): NewAuditEntry {
+  return auditEntry(ctx, null, {
+    action: 'alert.update',
+    resourceType: 'alert',
+    resourceId: after.id,
+    changes: [
+      { field: 'level', before: before.level, after: after.level },
+      { field: 'period', before: before.period, after: after.period },
+      { field: 'firings', before: before.firings, after: after.firings },
+      { field: 'sensitivity', before: before.sensitivity, after: after.sensitivity },
+    ].filter((change) => change.before !== change.after),
   });
 }
 

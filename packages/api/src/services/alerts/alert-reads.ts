@@ -8,7 +8,7 @@ import {
   listAlertRules,
   listAlerts,
   recordAuditEntries,
-  type AlertEvent,
+  type AlertEventRecord,
 } from '@prevention/db';
 import {
   availableAlertActions,
@@ -75,7 +75,7 @@ export async function getAlertDetail(
   ctx: Context,
   actor: Actor,
   id: string,
-): Promise<AlertView & { events: AlertEvent[]; rule: AlertRule }> {
+): Promise<AlertView & { events: AlertEventRecord[]; rule: AlertRule }> {
   const view = await getAlertView(ctx, actor, id);
   const [events, rule] = await Promise.all([
     listAlertEvents(ctx.db, id),

@@ -23,10 +23,12 @@ import {
   backtest,
   defaultBacktestHorizon,
   defaultRules,
+  inputsOfRules,
   ruleEditorRoles,
   type AlertRule,
   type AlertRuleDraft,
   type AreaHistory,
+  type RuleInputs,
   type BacktestReport,
   type OnsetDefinition,
 } from '@prevention/early-warning';
@@ -169,16 +171,12 @@ export async function backtestRules(
   request: Pick<BacktestRequest, 'from' | 'to' | 'onset'>,
 ): Promise<BacktestReport> {
   const range = backtestRange(ctx.now(), request);
-  const areas = await historiesFor(ctx.db, actor, range);
+  const onset = request.onset ?? defaultBacktestOnset;
+  const areas = await historiesFor(ctx.db, actor, range, inputsOfRules(rules, onset));
   return backtest(
     rules.map((rule) => ({ ...rule, enabled: true })),
     areas,
-    {
-      from: range.from,
-      to: range.to,
-      onset: request.onset ?? defaultBacktestOnset,
-      horizon: defaultBacktestHorizon,
-    },
+    { from: range.from, to: range.to, onset, horizon: defaultBacktestHorizon },
   );
 }
 
@@ -209,11 +207,15 @@ export function backtestRange(
   return { from, to };
 }
 
-/** Each area's layers up to the caller's clearance, in the caller's countries (null: all). */
+/**
+ * Each area's layers up to the caller's clearance, in the caller's countries (null: all), with
+ * what `inputs` names (everything without it).
+ */
 export async function historiesFor(
   db: DatabaseClient,
   actor: Actor | null,
   range: { from: Month; to: Month },
+  inputs?: RuleInputs,
 ): Promise<AreaHistory[][]> {
   const areaCodes =
     actor && !isGlobalScope(actor.scope)
@@ -227,6 +229,7 @@ export async function historiesFor(
     to: range.to,
     // The rules read up to 48 months behind the first month tested.
     months: monthsBetween(range.from, range.to) + 1 + historyMonths,
+    ...(inputs ? { inputs } : {}),
   });
   const areas: AreaHistory[][] = [];
   for (const layers of histories.values()) {
