@@ -29,22 +29,38 @@ export function AcknowledgeForm({ alertId, report }: StepFormProps) {
   return (
     <form onSubmit={submit} noValidate className="alert-form" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{a('forms.acknowledgeTitle')}</h3>
-      <div className="field wide">
-        <label htmlFor={`${id}-note`}>{a('forms.noteOptional')}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          maxLength={2000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
+      <OptionalNote id={`${id}-note`} value={note} onChange={setNote} />
       <div className="actions">
         <button type="submit" disabled={acknowledge.isPending}>
           {a('forms.acknowledge')}
         </button>
       </div>
     </form>
+  );
+}
+
+/** The note a step may carry, at most as long as the server keeps. */
+function OptionalNote({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const a = useAlertStrings();
+  return (
+    <div className="field wide">
+      <label htmlFor={id}>{a('forms.noteOptional')}</label>
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={2000}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
   );
 }
 
@@ -84,16 +100,7 @@ export function CloseForm({ alertId, report }: StepFormProps) {
           </label>
         ))}
       </fieldset>
-      <div className="field wide">
-        <label htmlFor={`${id}-note`}>{a('forms.noteOptional')}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          maxLength={2000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
+      <OptionalNote id={`${id}-note`} value={note} onChange={setNote} />
       <div className="actions">
         <button type="submit" disabled={close.isPending}>
           {a('forms.close')}

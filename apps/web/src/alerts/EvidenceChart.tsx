@@ -1,6 +1,7 @@
 import type { Evidence } from '@prevention/early-warning';
 import { useId } from 'react';
-import { linePath, linearScale, tickIndices } from '../risk/trend-scale.js';
+import { MonthAxis, ValueAxis } from '../risk/ChartAxes.js';
+import { linePath, linearScale } from '../risk/trend-scale.js';
 import type { AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
 import { evenTicks, evidenceDomain } from './evidence-scale.js';
@@ -77,28 +78,14 @@ export function EvidenceChart({ evidence, format }: { evidence: Evidence; format
               baseline: baseline === null ? a('alert.noBaseline') : format.number(baseline),
             })}
           </desc>
-          {evenTicks(domain, 4).map((value) => (
-            <g key={value} className="axis">
-              <line x1={margin.left - 4} x2={margin.left} y1={y(value)} y2={y(value)} />
-              <text x={margin.left - 8} y={y(value)} textAnchor="end" dominantBaseline="middle">
-                {format.number(value)}
-              </text>
-            </g>
-          ))}
-          {tickIndices(series.length, 6).map((index) => {
-            const point = series[index];
-            return point ? (
-              <text
-                key={point.month}
-                className="axis"
-                x={x(index)}
-                y={height - margin.bottom + 18}
-                textAnchor="middle"
-              >
-                {format.shortMonth(point.month)}
-              </text>
-            ) : null;
-          })}
+          <ValueAxis values={evenTicks(domain, 4)} left={margin.left} y={y} label={format.number} />
+          <MonthAxis
+            months={series.map((point) => point.month)}
+            count={6}
+            baseline={height - margin.bottom + 18}
+            x={x}
+            label={format.shortMonth}
+          />
           {baseline === null ? null : reference(baseline, styles.baseline, a('chart.baseline'))}
           {reference(threshold, styles.threshold, a('chart.threshold'))}
           <path

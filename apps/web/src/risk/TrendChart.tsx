@@ -2,7 +2,8 @@ import { useId } from 'react';
 import type { ProfileSummary } from './overview-rows.js';
 import { noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
-import { bandPath, linePath, linearScale, tickIndices } from './trend-scale.js';
+import { MonthAxis, ValueAxis } from './ChartAxes.js';
+import { bandPath, linePath, linearScale } from './trend-scale.js';
 import { useRiskStrings } from './risk-strings.js';
 
 const width = 720;
@@ -92,28 +93,14 @@ export function TrendChart({
               </g>
             );
           })}
-          {[0, 2, 4, 6, 8, 10].map((value) => (
-            <g key={value} className="axis">
-              <line x1={margin.left - 4} x2={margin.left} y1={y(value)} y2={y(value)} />
-              <text x={margin.left - 8} y={y(value)} textAnchor="end" dominantBaseline="middle">
-                {format.score(value)}
-              </text>
-            </g>
-          ))}
-          {tickIndices(series.length, 6).map((index) => {
-            const summary = series[index];
-            return summary ? (
-              <text
-                key={summary.month}
-                className="axis"
-                x={x(index)}
-                y={height - margin.bottom + 18}
-                textAnchor="middle"
-              >
-                {format.shortMonth(summary.month)}
-              </text>
-            ) : null;
-          })}
+          <ValueAxis values={[0, 2, 4, 6, 8, 10]} left={margin.left} y={y} label={format.score} />
+          <MonthAxis
+            months={series.map((summary) => summary.month)}
+            count={6}
+            baseline={height - margin.bottom + 18}
+            x={x}
+            label={format.shortMonth}
+          />
           <path
             className="uncertainty-band"
             d={bandPath(

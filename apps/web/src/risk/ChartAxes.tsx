@@ -1,0 +1,49 @@
+import { tickIndices } from './trend-scale.js';
+
+/** The left axis of a chart: a tick and its label at each value, placed by `y`. */
+export function ValueAxis({
+  values,
+  left,
+  y,
+  label,
+}: {
+  values: readonly number[];
+  /** Where the plot starts: ticks end there, labels end just before. */
+  left: number;
+  y: (value: number) => number;
+  label: (value: number) => string;
+}) {
+  return values.map((value) => (
+    <g key={value} className="axis">
+      <line x1={left - 4} x2={left} y1={y(value)} y2={y(value)} />
+      <text x={left - 8} y={y(value)} textAnchor="end" dominantBaseline="middle">
+        {label(value)}
+      </text>
+    </g>
+  ));
+}
+
+/** The bottom axis of a monthly chart: at most `count` evenly spread months, placed by `x`. */
+export function MonthAxis({
+  months,
+  count,
+  baseline,
+  x,
+  label,
+}: {
+  months: readonly string[];
+  count: number;
+  /** The y of the labels. */
+  baseline: number;
+  x: (index: number) => number;
+  label: (month: string) => string;
+}) {
+  return tickIndices(months.length, count).map((index) => {
+    const month = months[index];
+    return month === undefined ? null : (
+      <text key={month} className="axis" x={x(index)} y={baseline} textAnchor="middle">
+        {label(month)}
+      </text>
+    );
+  });
+}
