@@ -1,9 +1,11 @@
 import type { Sensitivity, UserAccount } from '@prevention/core';
-import { basisOf, type SignalRecord } from '@prevention/db';
+import { basisOf, insertAlert, saveAlertRule, type SignalRecord } from '@prevention/db';
 import {
   createTestSignal,
   createTestUser,
   databaseKinds,
+  testAlert,
+  testAlertRuleDraft,
   useTestDatabase,
 } from '@prevention/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +38,7 @@ interface Hidden {
   boundaries: { countryCode: string } | null;
   plan: { id: string; countryCode: string };
   decision: { id: string; countryCode: string };
+  alert: { id: string; countryCode: string };
 }
 interface Probe {
   /** What the caller gets for a record it may not see. */
@@ -176,6 +179,38 @@ const readProbes: Record<string, Probe> = {
     hidden: (caller, { decision }) => notFound(caller.decisions.byId({ id: decision.id })),
     absent: (caller) => notFound(caller.decisions.byId({ id: missingId })),
   },
+  'alerts.get': {
+    hidden: (caller, { alert }) => notFound(caller.alerts.get({ id: alert.id })),
+    absent: (caller) => notFound(caller.alerts.get({ id: missingId })),
+  },
+  'alerts.list': {
+    hidden: async (caller, { alert }) => {
+      const byCountry = await caller.alerts.list({ countryCode: alert.countryCode });
+      const everything = await caller.alerts.list({});
+      return [...byCountry.items, ...everything.items].filter((item) => item.id === alert.id);
+    },
+    absent: async () => [],
+  },
+  // The alert was raised just now: were it visible, the digest would list it as new.
+  'alerts.digest': {
+    hidden: async (caller, { alert }) =>
+      (await caller.alerts.digest()).countries
+        .flatMap((country) => country.levels)
+        .flatMap((level) => [...level.new, ...level.updated, ...level.overdue])
+        .filter((item) => item.id === alert.id),
+    absent: async () => [],
+  },
+  // The reader sees no alert in either country: a hidden one is not even counted.
+  'alerts.countsByCountry': {
+    hidden: async (caller, { alert }) =>
+      (await caller.alerts.countsByCountry()).filter((c) => c.countryCode === alert.countryCode),
+    absent: async () => [],
+  },
+  'alerts.responseTimes': {
+    hidden: async (caller, { alert }) =>
+      (await caller.alerts.responseTimes({})).filter((c) => c.countryCode === alert.countryCode),
+    absent: async () => [],
+  },
 };
 
 describe.each(databaseKinds())('direct object references on %s', (kind) => {
@@ -242,7 +277,22 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       });
       return { id: decision.id, countryCode };
     };
+    const rule = await saveAlertRule(database.db, testAlertRuleDraft(), author.id, new Date());
+    const alertOf = async (countryCode: string, sensitivity: Sensitivity) => {
+      const raisedAt = new Date().toISOString();
+      const alert = testAlert(rule, {
+        areaCode: countryCode,
+        countryCode,
+        sensitivity,
+        raisedAt,
+        updatedAt: raisedAt,
+        acknowledgeBy: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+      });
+      await insertAlert(database.db, alert);
+      return { id: alert.id, countryCode };
+    };
     inMali = {
+      alert: await alertOf('MLI', 'restricted'),
       plan: await planOf('MLI', 'restricted', 2300),
       decision: await decisionOf('MLI', 'restricted'),
       signal: await createTestSignal(database.db, author.id, { areaCode: 'MLI' }),
@@ -252,6 +302,7 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       boundaries: { countryCode: 'MLI' },
     };
     aboveClearance = {
+      alert: await alertOf('SDN', 'confidential'),
       plan: await planOf('SDN', 'confidential', 2300),
       decision: await decisionOf('SDN', 'confidential'),
       signal: await createTestSignal(database.db, author.id, {
@@ -278,6 +329,28 @@ describe.each(databaseKinds())('direct object references on %s', (kind) => {
       .map((p) => p.path);
     expect(recordReads.length).toBeGreaterThan(0);
     expect(recordReads.filter((path) => !readProbes[path])).toEqual([]);
+  });
+
+  it('finds the hidden alerts for a reader in scope and cleared, so the alert probes can fail', async () => {
+    const cleared = await createTestUser(database.db, {
+      roles: ['reviewer'],
+      scope: { kind: 'global' },
+      clearance: 'strictly-confidential',
+    });
+    const caller = callerFor(testDependencies(database.db, kind), actorOf(cleared));
+    for (const hidden of [inMali, aboveClearance]) {
+      const probe = (path: string) => readProbes[path]?.hidden(caller, hidden);
+      // Found in the country's list and in the whole list.
+      expect(await probe('alerts.list')).toHaveLength(2);
+      expect(await probe('alerts.digest')).toHaveLength(1);
+      expect(await probe('alerts.countsByCountry')).toEqual([
+        { countryCode: hidden.alert.countryCode, open: 1, highestLevel: 'warning' },
+      ]);
+      expect(await probe('alerts.responseTimes')).toHaveLength(1);
+      expect(await caller.alerts.get({ id: hidden.alert.id })).toMatchObject({
+        id: hidden.alert.id,
+      });
+    }
   });
 
   it.each(Object.keys(readProbes))(
