@@ -1,6 +1,6 @@
 import type { Evidence } from '@prevention/early-warning';
 import { useId } from 'react';
-import { MonthAxis, ValueAxis } from '../risk/ChartAxes.js';
+import { LineSample, MonthAxis, ValueAxis } from '../risk/ChartParts.js';
 import { linePath, linearScale } from '../risk/trend-scale.js';
 import type { AlertFormat } from './alert-format.js';
 import { useAlertStrings } from './alert-strings.js';
@@ -115,18 +115,7 @@ export function EvidenceChart({ evidence, format }: { evidence: Evidence; format
             ] as const
           ).map(([key, label]) => (
             <li key={key}>
-              <svg width="32" height="10" aria-hidden="true" focusable="false">
-                <line
-                  x1="0"
-                  x2="32"
-                  y1="5"
-                  y2="5"
-                  stroke={styles[key].stroke}
-                  strokeWidth={styles[key].width}
-                  strokeDasharray={styles[key].dash}
-                />
-              </svg>{' '}
-              {label}
+              <LineSample style={styles[key]} /> {label}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ProfileSummary } from './overview-rows.js';
 import { noDataClass, type LegendEntry } from './risk-classes.js';
 import type { RiskFormat } from './risk-format.js';
-import { MonthAxis, ValueAxis } from './ChartAxes.js';
+import { LineSample, MonthAxis, ValueAxis } from './ChartParts.js';
 import { bandPath, linePath, linearScale } from './trend-scale.js';
 import { useRiskStrings } from './risk-strings.js';
 
@@ -151,18 +151,7 @@ export function TrendChart({
             const style = styleOf(index);
             return (
               <li key={figure.id}>
-                <svg width="32" height="10" aria-hidden="true" focusable="false">
-                  <line
-                    x1="0"
-                    x2="32"
-                    y1="5"
-                    y2="5"
-                    stroke={style.stroke}
-                    strokeWidth={style.width}
-                    strokeDasharray={style.dash}
-                  />
-                </svg>{' '}
-                {figure.title}
+                <LineSample style={style} /> {figure.title}
               </li>
             );
           })}

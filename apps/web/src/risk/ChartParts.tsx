@@ -47,3 +47,27 @@ export function MonthAxis({
     );
   });
 }
+
+/** How a chart draws one of its lines: colour, width and a dash of its own. */
+export interface LineStyle {
+  stroke: string;
+  width: number;
+  dash: string | undefined;
+}
+
+/** A short sample of a line for a chart's key, hidden from assistive technology. */
+export function LineSample({ style }: { style: LineStyle }) {
+  return (
+    <svg width="32" height="10" aria-hidden="true" focusable="false">
+      <line
+        x1="0"
+        x2="32"
+        y1="5"
+        y2="5"
+        stroke={style.stroke}
+        strokeWidth={style.width}
+        strokeDasharray={style.dash}
+      />
+    </svg>
+  );
+}
