@@ -1,6 +1,6 @@
 import { countries, localise } from '@prevention/core';
 import { alertStatuses, type AlertStatus } from '@prevention/early-warning';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { QueryState } from '../app/QueryState.js';
 import { useSession } from '../auth/session.js';
@@ -39,7 +39,7 @@ function isStatusChoice(value: string | undefined): value is StatusChoice {
  * filtered inbox can be bookmarked or sent.
  */
 export function AlertInboxPage({ search }: { search: Readonly<Record<string, string>> }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const a = useAlertStrings();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -52,14 +52,20 @@ export function AlertInboxPage({ search }: { search: Readonly<Record<string, str
   const [showSnoozed, setShowSnoozed] = useState(false);
   const format = useMemo(() => alertFormat(i18n.language), [i18n.language]);
   const statuses = statusFilter(status);
-  const list = useQuery({
-    ...trpc.alerts.list.queryOptions({
-      ...(statuses ? { status: statuses } : {}),
-      ...(country ? { countryCode: country } : {}),
-      limit: 100,
-    }),
-    placeholderData: keepPreviousData,
-  });
+  // A page at a time, the most urgent and oldest first: the rest on request.
+  const list = useInfiniteQuery(
+    trpc.alerts.list.infiniteQueryOptions(
+      {
+        ...(statuses ? { status: statuses } : {}),
+        ...(country ? { countryCode: country } : {}),
+        limit: 100,
+      },
+      {
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+        placeholderData: keepPreviousData,
+      },
+    ),
+  );
   const scope = session?.actor.scope;
   const countryChoices = useMemo(
     () =>
@@ -151,12 +157,24 @@ export function AlertInboxPage({ search }: { search: Readonly<Record<string, str
       </fieldset>
       <QueryState query={list}>
         {(data) => (
-          <InboxTables
-            alerts={data.items}
-            order={order}
-            showSnoozed={showSnoozed}
-            format={format}
-          />
+          <>
+            <InboxTables
+              alerts={data.pages.flatMap((page) => page.items)}
+              order={order}
+              showSnoozed={showSnoozed}
+              format={format}
+            />
+            {list.hasNextPage ? (
+              <button
+                type="button"
+                className="secondary"
+                disabled={list.isFetchingNextPage}
+                onClick={() => void list.fetchNextPage()}
+              >
+                {t('common.loadMore')}
+              </button>
+            ) : null}
+          </>
         )}
       </QueryState>
       <ResponseTimesTable format={format} />
