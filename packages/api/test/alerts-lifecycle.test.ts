@@ -61,6 +61,25 @@ describe.each(databaseKinds())('the alert lifecycle on %s', (kind) => {
     return decision.id;
   };
 
+  it('lists page after page as an infinite query asks, every alert once', async () => {
+    const stored = [await openAlert(), await openAlert(), await openAlert()];
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      // What tRPC's infinite queries send: the cursor and the direction.
+      const page = await as(lead).list({
+        countryCode: 'SDN',
+        limit: 1,
+        direction: 'forward',
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(stored.map((alert) => alert.id)));
+  });
+
   it('lets a team lead acknowledge, respond with links, and close with an outcome, each step audited', async () => {
     const alert = await openAlert();
     const listed = await as(lead).list({ countryCode: 'SDN' });

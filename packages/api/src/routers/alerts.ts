@@ -44,6 +44,8 @@ export const ZAlertsListRequest = z
     level: AlertLevel.optional(),
     cursor: z.string().min(1).max(200).optional(),
     limit: z.number().int().min(1).max(200).default(50),
+    /** What tRPC's infinite queries send with the cursor; the list only goes forward. */
+    direction: z.literal('forward').optional(),
   })
   .strict()
   .default({ limit: 50 });
@@ -96,7 +98,7 @@ export const alertsRouter = router({
     .input(ZAlertsListRequest)
     .output(ZAlertsListResponse)
     .query(({ ctx, input }) => {
-      const { cursor, limit, ...filter } = input;
+      const { cursor, limit, direction: _forward, ...filter } = input;
       return listAlertViews(ctx, ctx.actor, filter, { cursor, limit });
     }),
 
