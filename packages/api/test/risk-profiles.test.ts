@@ -314,6 +314,24 @@ describe.each(databaseKinds())('risk profiles on %s', (kind) => {
     expect(scoreOf(fresh)).toBe(scoreOf(await riskOverview(ctx(), hq, {})));
   });
 
+  it('stops between areas when aborted, keeping every area it wrote and counting them', async () => {
+    const codes = ['BFA', 'GIN', 'TCD'];
+    for (const code of codes) await observe(code, years);
+    const touched = codes.map((code) => ({ areaCode: code, countryCode: code, from: range.from }));
+    const run = await queueRiskRun(ctx(), { kind: 'incremental', areas: touched }, null);
+    const stopping = new AbortController();
+    const stopped = await runRiskRun(ctx(), run.id, {
+      signal: stopping.signal,
+      onAreaWritten: () => stopping.abort(),
+    });
+    expect(stopped).toMatchObject({ status: 'failed', areasTotal: 3 });
+    expect(stopped.areasDone).toBeGreaterThanOrEqual(1);
+    expect(stopped.areasDone).toBeLessThan(3);
+    const counts = await Promise.all(codes.map(async (code) => (await storedOf(code)).length));
+    expect(counts).toEqual(codes.map((_, i) => (i < stopped.areasDone ? 120 : 0)));
+    expect(stopped.profilesWritten).toBe(120 * stopped.areasDone);
+  });
+
   it("computes a country's own model beside the global one, and leaves the global profiles as they were", async () => {
     await observe('SSD', years);
     await fullRun();

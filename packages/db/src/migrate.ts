@@ -10,6 +10,7 @@ import * as riskProfileText from './migrations/2026_12_06_001_risk_profile_text.
 import * as areaBoundaries from './migrations/2026_12_07_001_area_boundaries.js';
 import * as preventionPlans from './migrations/2026_12_08_001_prevention_plans.js';
 import * as earlyWarning from './migrations/2026_12_09_001_early_warning.js';
+import * as observationAreaIndex from './migrations/2026_12_10_001_observation_area_index.js';
 
 /**
  * Every migration, by its date-prefixed name. They are imported, not read from a folder, so the
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_001_area_boundaries': areaBoundaries,
   '2026_12_08_001_prevention_plans': preventionPlans,
   '2026_12_09_001_early_warning': earlyWarning,
+  '2026_12_10_001_observation_area_index': observationAreaIndex,
 };
 
 export interface MigrateOptions {

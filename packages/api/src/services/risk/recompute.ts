@@ -112,11 +112,40 @@ export async function recomputeArea(
   profilers: readonly { version: RiskModelVersionRecord; profiler: RiskProfiler }[],
   area: TouchedArea,
 ): Promise<number> {
+  return writeArea(ctx, computeArea(ctx, await readArea(ctx, profilers, area)));
+}
+
+/** What an area's recomputation reads: its observations and, per version, the trends' start. */
+interface AreaReading {
+  area: TouchedArea;
+  inputs: ProfileInput[];
+  bases: number[];
+  versions: {
+    version: RiskModelVersionRecord;
+    profiler: RiskProfiler;
+    /** The first month computed, and the stored profiles before it by basis (none before the range's start). */
+    start: Month;
+    previous: Map<number, RiskProfile[]>;
+  }[];
+}
+
+/** An area's computed rows, by model version, each replacing what is stored from `from`. */
+interface AreaRows {
+  area: TouchedArea;
+  versions: { version: RiskModelVersionRecord; from: Month; rows: StoredRiskProfile[] }[];
+}
+
+/** The reading part of `recomputeArea`. */
+async function readArea(
+  ctx: RiskContext,
+  profilers: readonly { version: RiskModelVersionRecord; profiler: RiskProfiler }[],
+  area: TouchedArea,
+): Promise<AreaReading> {
   const range = profileRange(ctx.now());
   const from = area.from < range.from ? range.from : area.from > range.to ? range.to : area.from;
   const inputs = await findProfileInputs(ctx.db, area.areaCode);
   const bases = [...new Set([0, ...inputs.map((input) => input.basis)])].sort((a, b) => a - b);
-  let written = 0;
+  const versions: AreaReading['versions'] = [];
   for (const { version, profiler } of profilers) {
     if (version.countryCode !== null && version.countryCode !== area.countryCode) continue;
     const previous = new Map<number, RiskProfile[]>();
@@ -141,29 +170,56 @@ export async function recomputeArea(
       from > range.from && bases.some((basis) => previous.get(basis)?.length === 0)
         ? range.from
         : from;
-    const rows: StoredRiskProfile[] = [];
-    for (const basis of bases) {
-      const series = profiler.compute(
-        {
-          area: area.areaCode,
-          observations: inputs.filter((input) => input.basis <= basis).map(toObservation),
-          previous: start === from ? (previous.get(basis) ?? []) : [],
-        },
-        { from: start, to: range.to },
-      );
-      for (const profile of series.profiles()) {
-        // A month without any data says nothing: it is not stored, and reads as "no data".
-        if (!hasData(profile)) continue;
-        rows.push(stored(profile, basis, profiler.nodeOrder));
+    versions.push({ version, profiler, start, previous: start === from ? previous : new Map() });
+  }
+  return { area, inputs, bases, versions };
+}
+
+/** The computing part of `recomputeArea`: no database. */
+function computeArea(ctx: RiskContext, reading: AreaReading): AreaRows {
+  const { area, inputs, bases } = reading;
+  const range = profileRange(ctx.now());
+  const observations = new Map(
+    bases.map((basis) => [
+      basis,
+      inputs.filter((input) => input.basis <= basis).map(toObservation),
+    ]),
+  );
+  return {
+    area,
+    versions: reading.versions.map(({ version, profiler, start, previous }) => {
+      const rows: StoredRiskProfile[] = [];
+      for (const basis of bases) {
+        const series = profiler.compute(
+          {
+            area: area.areaCode,
+            observations: observations.get(basis) ?? [],
+            previous: previous.get(basis) ?? [],
+          },
+          { from: start, to: range.to },
+        );
+        for (const profile of series.profiles()) {
+          // A month without any data says nothing: it is not stored, and reads as "no data".
+          if (!hasData(profile)) continue;
+          rows.push(stored(profile, basis, profiler.nodeOrder));
+        }
       }
-    }
+      return { version, from: start, rows };
+    }),
+  };
+}
+
+/** The writing part of `recomputeArea`: one short transaction per model version. */
+async function writeArea(ctx: RiskContext, computed: AreaRows): Promise<number> {
+  let written = 0;
+  for (const { version, from, rows } of computed.versions) {
     await replaceRiskProfiles(
       ctx.db,
       {
         modelVersionId: version.id,
-        areaCode: area.areaCode,
-        countryCode: area.countryCode,
-        from: start,
+        areaCode: computed.area.areaCode,
+        countryCode: computed.area.countryCode,
+        from,
         now: ctx.now(),
       },
       rows,
@@ -268,8 +324,10 @@ export async function queueRiskRun(
 
 /**
  * Runs a queued recomputation to its end, an area at a time (each area's profiles replaced in
- * one short transaction, so readers are never held), saving progress as it goes. An aborted
- * `signal` stops it between two areas: the run ends failed, every area it did is kept.
+ * one short transaction, so readers are never held), saving progress as it goes; the next
+ * area's inputs are read and the last one's rows written while an area is computed. An aborted
+ * `signal` stops it between two areas: the run ends failed, every area it wrote is kept and
+ * counted.
  */
 export async function runRiskRun(
   ctx: RiskContext,
@@ -292,22 +350,45 @@ export async function runRiskRun(
     const profilers = await prepareProfilers(ctx);
     let profilesWritten = 0;
     let lastSaved = 0;
-    for (const [done, area] of areas.entries()) {
-      if (options.signal?.aborted) {
-        await recordRiskRunProgress(ctx.db, runId, { areasDone: done, profilesWritten });
-        return await endRiskRun(ctx.db, runId, {
-          status: 'failed',
-          failure: 'Stopped with the server before every area was done.',
-          now: ctx.now(),
-        });
-      }
-      profilesWritten += await recomputeArea(ctx, profilers, area);
+    // While an area is computed, the next one's inputs are read and the one before's rows
+    // written, so the database and the computation overlap. The writes stay in area order,
+    // each area in its own short transactions, and at most one is pending.
+    const first = areas[0];
+    let reading = first ? handled(readArea(ctx, profilers, first)) : undefined;
+    let writing: Promise<number> | undefined;
+    const written = async (done: number) => {
+      if (!writing) return;
+      profilesWritten += await writing;
+      writing = undefined;
       options.onAreaWritten?.();
       if (Date.now() - lastSaved > 500 || done === areas.length - 1) {
         lastSaved = Date.now();
         await recordRiskRunProgress(ctx.db, runId, { areasDone: done + 1, profilesWritten });
         options.onProgress?.({ areasDone: done + 1, areasTotal: areas.length });
       }
+    };
+    try {
+      for (const [done, area] of areas.entries()) {
+        if (options.signal?.aborted) {
+          await written(done - 1);
+          await recordRiskRunProgress(ctx.db, runId, { areasDone: done, profilesWritten });
+          return await endRiskRun(ctx.db, runId, {
+            status: 'failed',
+            failure: 'Stopped with the server before every area was done.',
+            now: ctx.now(),
+          });
+        }
+        const read = await (reading ?? readArea(ctx, profilers, area));
+        const next = areas[done + 1];
+        reading = next ? handled(readArea(ctx, profilers, next)) : undefined;
+        const computed = computeArea(ctx, read);
+        await written(done - 1);
+        writing = handled(writeArea(ctx, computed));
+      }
+      await written(areas.length - 1);
+    } finally {
+      // Nothing of this run touches the database after it returns, whichever way it ends.
+      await Promise.allSettled([reading, writing]);
     }
     return await endRiskRun(ctx.db, runId, { status: 'done', failure: null, now: ctx.now() });
   } catch (error) {
@@ -318,6 +399,12 @@ export async function runRiskRun(
     }).catch(() => undefined);
     throw error;
   }
+}
+
+/** The promise, marked as handled: it is awaited later, and may reject before that. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** One entry per area, from its earliest touched month. */
