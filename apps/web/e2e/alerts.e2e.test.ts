@@ -185,6 +185,15 @@ describe.runIf(chromiumAvailable())('the alert pages in Chromium', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('closed');
     await page.locator(`tr[data-alert="${alert.id}"]`).waitFor();
   });
+  it('shows a partner, who reads no alerts, that the inbox is not theirs and no alert in it', async () => {
+    const { server, page } = app;
+    await page.goto(`${server.url}/alerts`);
+    await signIn(page, 'partner@demo.example');
+    await page.getByRole('heading', { level: 1, name: 'No access' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Alerts' }).count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
   it('shows a rule’s back-test beside the naive baseline before the HQ planner disables it', async () => {
     const { server, page } = app;
     await page.goto(`${server.url}/alert-rules`);

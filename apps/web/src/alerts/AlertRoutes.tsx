@@ -1,7 +1,5 @@
-import type { ReactNode } from 'react';
 import type { RouteProps } from '../app/routes.js';
-import { holdsRole, useSession } from '../auth/session.js';
-import { useTranslation } from '../i18n/i18n.js';
+import { RequireRoles } from '../auth/guards.js';
 import { AlertInboxPage } from './AlertInboxPage.js';
 import { AlertPage } from './AlertPage.js';
 import { alertReaderRoles } from './alert-roles.js';
@@ -15,47 +13,32 @@ import './alerts.css';
  */
 export function AlertsRoute({ search }: RouteProps<'/alerts'>) {
   return (
-    <ForAlertReaders>
+    <RequireRoles roles={alertReaderRoles}>
       <AlertInboxPage search={search} />
-    </ForAlertReaders>
+    </RequireRoles>
   );
 }
 
 export function AlertRoute({ params }: RouteProps<'/alerts/$id'>) {
   return (
-    <ForAlertReaders>
+    <RequireRoles roles={alertReaderRoles}>
       <AlertPage key={params.id} id={params.id} />
-    </ForAlertReaders>
+    </RequireRoles>
   );
 }
 
 export function AlertRulesRoute() {
   return (
-    <ForAlertReaders>
+    <RequireRoles roles={alertReaderRoles}>
       <AlertRulesPage />
-    </ForAlertReaders>
+    </RequireRoles>
   );
 }
 
 export function AlertRuleRoute({ params }: RouteProps<'/alert-rules/$id'>) {
   return (
-    <ForAlertReaders>
+    <RequireRoles roles={alertReaderRoles}>
       <AlertRulePage key={params.id} id={params.id} />
-    </ForAlertReaders>
+    </RequireRoles>
   );
-}
-
-/** The page for the roles that read alerts; the server checks every call all the same. */
-function ForAlertReaders({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const { session } = useSession();
-  if (!session || !holdsRole(session, alertReaderRoles)) {
-    return (
-      <section aria-labelledby="forbidden-title">
-        <h1 id="forbidden-title">{t('errors.forbiddenTitle')}</h1>
-        <p>{t('errors.FORBIDDEN')}</p>
-      </section>
-    );
-  }
-  return <>{children}</>;
 }

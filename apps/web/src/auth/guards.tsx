@@ -1,3 +1,4 @@
+import type { Role } from '@prevention/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '../i18n/i18n.js';
 import { Redirect } from '../router/Link.js';
@@ -28,9 +29,16 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
 /** Renders its page for administrators; the server enforces the same on every call. */
 export function RequireAdministrator({ children }: { children: ReactNode }) {
+  return <RequireRoles roles={administrators}>{children}</RequireRoles>;
+}
+
+const administrators: Role[] = ['administrator'];
+
+/** Renders its page for the holders of one of `roles`; the server checks every call all the same. */
+export function RequireRoles({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  if (!holdsRole(session, ['administrator'])) {
+  if (!holdsRole(session, roles)) {
     return (
       <section aria-labelledby="forbidden-title">
         <h1 id="forbidden-title">{t('errors.forbiddenTitle')}</h1>

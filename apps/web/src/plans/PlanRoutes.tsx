@@ -1,8 +1,5 @@
-import type { Role } from '@prevention/core';
-import type { ReactNode } from 'react';
 import type { RouteProps } from '../app/routes.js';
-import { holdsRole, useSession } from '../auth/session.js';
-import { useTranslation } from '../i18n/i18n.js';
+import { RequireRoles } from '../auth/guards.js';
 import { DecisionLogPage } from './DecisionLogPage.js';
 import { PlanPage } from './PlanPage.js';
 import { PlansPage } from './PlansPage.js';
@@ -15,39 +12,24 @@ import './plans.css';
  */
 export function PlansRoute() {
   return (
-    <ForRoles roles={planReaderRoles}>
+    <RequireRoles roles={planReaderRoles}>
       <PlansPage />
-    </ForRoles>
+    </RequireRoles>
   );
 }
 
 export function PlanRoute({ params }: RouteProps<'/plans/$id'>) {
   return (
-    <ForRoles roles={planReaderRoles}>
+    <RequireRoles roles={planReaderRoles}>
       <PlanPage key={params.id} id={params.id} />
-    </ForRoles>
+    </RequireRoles>
   );
 }
 
 export function DecisionsRoute({ search }: RouteProps<'/decisions'>) {
   return (
-    <ForRoles roles={decisionReaderRoles}>
+    <RequireRoles roles={decisionReaderRoles}>
       <DecisionLogPage countryCode={search.country} />
-    </ForRoles>
+    </RequireRoles>
   );
-}
-
-/** The page for the roles that read it; the server checks every call all the same. */
-function ForRoles({ roles, children }: { roles: Role[]; children: ReactNode }) {
-  const { t } = useTranslation();
-  const { session } = useSession();
-  if (!session || !holdsRole(session, roles)) {
-    return (
-      <section aria-labelledby="forbidden-title">
-        <h1 id="forbidden-title">{t('errors.forbiddenTitle')}</h1>
-        <p>{t('errors.FORBIDDEN')}</p>
-      </section>
-    );
-  }
-  return <>{children}</>;
 }

@@ -1,7 +1,5 @@
-import type { ReactNode } from 'react';
 import type { RouteProps } from '../app/routes.js';
-import { holdsRole, useSession } from '../auth/session.js';
-import { useTranslation } from '../i18n/i18n.js';
+import { RequireRoles } from '../auth/guards.js';
 import { parseCompareSearch } from './compare-search.js';
 import { RiskComparePage } from './RiskComparePage.js';
 import { RiskCountryPage } from './RiskCountryPage.js';
@@ -16,39 +14,24 @@ import './risk.css';
  */
 export function RiskOverviewRoute({ search }: RouteProps<'/risk'>) {
   return (
-    <ForRiskReaders>
+    <RequireRoles roles={riskReaderRoles}>
       <RiskOverviewPage initialModel={search.model} />
-    </ForRiskReaders>
+    </RequireRoles>
   );
 }
 
 export function RiskCountryRoute({ params, search }: RouteProps<'/risk/$areaCode'>) {
   return (
-    <ForRiskReaders>
+    <RequireRoles roles={riskReaderRoles}>
       <RiskCountryPage key={params.areaCode} areaCode={params.areaCode} model={search.model} />
-    </ForRiskReaders>
+    </RequireRoles>
   );
 }
 
 export function RiskCompareRoute({ search }: RouteProps<'/risk/compare'>) {
   return (
-    <ForRiskReaders>
+    <RequireRoles roles={riskReaderRoles}>
       <RiskComparePage selection={parseCompareSearch(search)} />
-    </ForRiskReaders>
+    </RequireRoles>
   );
-}
-
-/** The page for the roles that read risk; the server checks every call all the same. */
-function ForRiskReaders({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const { session } = useSession();
-  if (!session || !holdsRole(session, riskReaderRoles)) {
-    return (
-      <section aria-labelledby="forbidden-title">
-        <h1 id="forbidden-title">{t('errors.forbiddenTitle')}</h1>
-        <p>{t('errors.FORBIDDEN')}</p>
-      </section>
-    );
-  }
-  return <>{children}</>;
 }
